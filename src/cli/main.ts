@@ -1,0 +1,39 @@
+// The `shocklab` command line: dispatches `shocklab <command> ...` to one module per command.
+// Every command returns an exit code; bad input prints one line and returns 2.
+import { EXIT_USAGE, UsageError } from './errors.ts';
+import { processIo, type Io } from './io.ts';
+
+type Command = (args: string[], io: Io) => Promise<number>;
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  book: { summary: 'book replay [FILE|-] [--stp MODE]   replay NDJSON order operations', load: async () => (await import('./book.ts')).bookCommand },
+  run: { summary: 'run --preset NAME [--seed N]         run a scenario and print its tape hash', load: async () => (await import('./run.ts')).runCommand },
+  economy: { summary: 'economy <calculator> [...]          compute-economy calculators', load: async () => (await import('./economy.ts')).economyCommand },
+};
+
+function usage(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  shocklab ${c.summary}`);
+  return `usage: shocklab <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+}
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : EXIT_USAGE;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`shocklab: unknown command '${name}'\n${usage()}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await (await command.load())(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof RangeError || (e as Error)?.name === 'ZodError') {
+      io.err(`shocklab ${name}: ${(e as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}

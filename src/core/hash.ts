@@ -1,0 +1,27 @@
+// FNV-1a 32-bit hashing, incremental, for tape and depth hashes (hex output).
+
+export const FNV_OFFSET = 0x811c9dc5;
+
+/** Folds the characters of `text` (code units below 256 as bytes) into an FNV-1a hash. */
+export function fnv1a(text: string, hash = FNV_OFFSET): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i) & 0xff;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Folds one 32-bit word (4 bytes, little-endian) into an FNV-1a hash. */
+export function fnv1aWord(word: number, hash: number): number {
+  let h = hash;
+  for (let k = 0; k < 4; k++) {
+    h ^= (word >>> (8 * k)) & 0xff;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function hex32(h: number): string {
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
