@@ -1,0 +1,102 @@
+// One engine's replay of the LOBOPS1 stream in this process: decode (untimed), replay (timed),
+// check the end state, print one JSON line. Run by bench/book.ts in a fresh process per run.
+//   node --import tsx bench/book-engine.ts shocklab|nodejs-order-book
+import { performance } from 'node:perf_hooks';
+import { OrderBook as PeerBook, Side as PeerSide } from 'nodejs-order-book';
+import { BUY, SELL, Status, createOrderBook } from '../src/book/index.ts';
+import { OP_CANCEL, OP_LIMIT, depthHash, endStateMismatches, loadExpected, loadStream, type EndState, type OpStream } from './lobops.ts';
+
+function replayShocklab(ops: OpStream): { seconds: number; end: EndState } {
+  const { count, kind, side, id, price, qty } = ops;
+  let maxId = 0;
+  for (let i = 0; i < count; i++) if (id[i] > maxId) maxId = id[i];
+  const book = createOrderBook();
+  let marketId = maxId;
+  let rejected = 0;
+  const t0 = performance.now(); // clock-ok
+  for (let i = 0; i < count; i++) {
+    const k = kind[i];
+    let s: number;
+    if (k === OP_LIMIT) s = book.limit(id[i], side[i], price[i], qty[i]);
+    else if (k === OP_CANCEL) s = book.cancel(id[i]);
+    else s = book.market(++marketId, side[i], qty[i]);
+    if (s !== Status.OK) rejected++;
+  }
+  const seconds = (performance.now() - t0) / 1000; // clock-ok
+  if (rejected) throw new Error(`shocklab rejected ${rejected} operations`);
+  const pairs = (sd: number) => book.snapshot(sd).map((l) => [l.price, l.qty] as [number, number]);
+  const bids = pairs(BUY);
+  const asks = pairs(SELL);
+  return {
+    seconds,
+    end: {
+      tradedVolume: book.tradedVolume,
+      trades: book.tradeCount,
+      finalBestBid: book.bestBid(),
+      finalBestAsk: book.bestAsk(),
+      finalBidLevels: bids.length,
+      finalAskLevels: asks.length,
+      finalDepthHash: depthHash(bids, asks),
+    },
+  };
+}
+
+function replayPeer(ops: OpStream): { seconds: number; end: EndState } {
+  const { count, kind, side, id, price, qty } = ops;
+  const ids: string[] = new Array(count);
+  const sides: PeerSide[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    ids[i] = String(id[i]);
+    sides[i] = side[i] === 0 ? PeerSide.BUY : PeerSide.SELL;
+  }
+  const ob = new PeerBook();
+  let limitQty = 0;
+  let marketTraded = 0;
+  let cancelled = 0;
+  const t0 = performance.now(); // clock-ok
+  for (let i = 0; i < count; i++) {
+    const k = kind[i];
+    if (k === OP_LIMIT) {
+      ob.limit({ id: ids[i], side: sides[i], size: qty[i], price: price[i] });
+      limitQty += qty[i];
+    } else if (k === OP_CANCEL) {
+      const r = ob.cancel(ids[i]);
+      if (r?.order) cancelled += r.order.size;
+    } else {
+      const r = ob.market({ side: sides[i], size: qty[i] });
+      marketTraded += qty[i] - r.quantityLeft;
+    }
+  }
+  const seconds = (performance.now() - t0) / 1000; // clock-ok
+  const [asksAsc, bidsDesc] = ob.depth();
+  const bids = bidsDesc.map(([p, q]) => [p, q] as [number, number]).sort((a, b) => b[0] - a[0]);
+  const asks = asksAsc.map(([p, q]) => [p, q] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const resting = [...bids, ...asks].reduce((s, [, q]) => s + q, 0);
+  // Each lot traded leaves the book once as maker and once as taker (limit takers), so
+  // limit lots in = resting + cancelled + 2 * traded - market lots traded.
+  const tradedVolume = (limitQty + marketTraded - cancelled - resting) / 2;
+  return {
+    seconds,
+    end: {
+      tradedVolume,
+      trades: null,
+      finalBestBid: bids.length ? bids[0][0] : null,
+      finalBestAsk: asks.length ? asks[0][0] : null,
+      finalBidLevels: bids.length,
+      finalAskLevels: asks.length,
+      finalDepthHash: depthHash(bids, asks),
+    },
+  };
+}
+
+const engine = process.argv[2];
+const ops = loadStream();
+const run = engine === 'shocklab' ? replayShocklab : engine === 'nodejs-order-book' ? replayPeer : null;
+if (!run) {
+  console.error(`usage: book-engine.ts shocklab|nodejs-order-book (got ${engine})`);
+  process.exit(2);
+}
+const { seconds, end } = run(ops);
+const mismatches = endStateMismatches(end, loadExpected());
+const rssPeakMB = process.resourceUsage().maxRSS / 1024;
+console.log(JSON.stringify({ engine, ops: ops.count, seconds, opsPerSec: ops.count / seconds, rssPeakMB, end, ok: mismatches.length === 0, mismatches }));

@@ -1,0 +1,31 @@
+// Order id -> slot, remembering every id the book has ever seen so a reused id is caught.
+// Ids are positive safe integers. Small ids (the common case: ids handed out 1, 2, 3, ...) live
+// in a dense Int32Array grown by 4x; ids at or above DENSE_LIMIT go to a Map.
+// Entry encoding: 0 never seen, -1 seen and finished, k > 0 live in slot k - 1.
+
+export const ID_UNSEEN = 0;
+export const ID_FINISHED = -1;
+export const DENSE_LIMIT = 1 << 24;
+export class IdIndex {
+  private dense = new Int32Array(1024);
+  private sparse = new Map<number, number>();
+  get(id: number): number {
+    const dense = this.dense;
+    if (id < dense.length) return dense[id] ?? ID_UNSEEN;
+    return id < DENSE_LIMIT ? ID_UNSEEN : (this.sparse.get(id) ?? ID_UNSEEN);
+  }
+  set(id: number, entry: number): void {
+    if (id < this.dense.length) this.dense[id] = entry;
+    else if (id < DENSE_LIMIT) {
+      this.growTo(id);
+      this.dense[id] = entry;
+    } else this.sparse.set(id, entry);
+  }
+  private growTo(id: number): void {
+    let cap = this.dense.length;
+    while (cap <= id) cap *= 4;
+    const next = new Int32Array(Math.min(cap, DENSE_LIMIT));
+    next.set(this.dense);
+    this.dense = next;
+  }
+}
