@@ -78,9 +78,15 @@ function mix(hash: number, part: string | number): number {
   return h;
 }
 
-/** A generator seeded from one 32-bit seed through splitmix32. */
+/**
+ * A generator seeded from one 32-bit seed through splitmix32. The seed is a 32-bit word, signed
+ * or unsigned (-1 and 2^32 - 1 are the same word); anything wider is refused rather than silently
+ * truncated, which would give seeds 0 and 2^32 the same run (use `stream` for wider seeds).
+ */
 export function fromSeed(seed: number): Xoshiro128 {
-  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  if (!Number.isInteger(seed) || seed < -2147483648 || seed > 4294967295) {
+    throw new RangeError(`seed must be a 32-bit integer, got ${seed}`);
+  }
   let s = seed | 0;
   const w: number[] = [];
   for (let i = 0; i < 4; i++) {
