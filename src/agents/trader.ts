@@ -1,0 +1,112 @@
+// The small interface every strategy is written against: a Trader is a kernel agent that sends
+// orders to the exchange and keeps its own book-keeping from the exchange's replies (position in
+// lots per symbol, cash in tick-lots, live orders). Strategies extend it and implement `wake`.
+
+import type { Agent, Kernel } from '../kernel/kernel.ts';
+import type { Exchange } from '../market/exchange.ts';
+import { MSG_ACCEPTED, MSG_CANCEL, MSG_EXPIRED, MSG_FILL, MSG_LIMIT, MSG_MARKET, MSG_MODIFY, MSG_REJECTED } from '../market/protocol.ts';
+
+export abstract class Trader implements Agent {
+  id = -1;
+  /** Position per symbol, in lots (negative = short). */
+  readonly position: Float64Array;
+  /** Cash in tick-lots (price in ticks times lots): exact integers. */
+  cash = 0;
+  /** Orders sent, fills received, rejections received. */
+  ordersSent = 0;
+  fills = 0;
+  rejects = 0;
+
+  constructor(
+    readonly exchange: Exchange,
+    symbols: number,
+  ) {
+    this.position = new Float64Array(symbols);
+  }
+
+  abstract start(kernel: Kernel): void;
+  abstract wake(kernel: Kernel): void;
+
+  /** Sends a limit order and returns its id. `tif`: 0 GTC, 1 IOC, 2 FOK. */
+  protected limit(k: Kernel, symbol: number, side: number, price: number, qty: number, tif = 0, postOnly = false): number {
+    const id = k.nextOrderId();
+    const s = k.send(this.id, this.exchange.id, MSG_LIMIT);
+    const m = k.msgs;
+    m.a[s] = symbol;
+    m.b[s] = side;
+    m.c[s] = price;
+    m.d[s] = qty;
+    m.e[s] = id;
+    m.f[s] = tif | (postOnly ? 4 : 0);
+    this.ordersSent++;
+    return id;
+  }
+
+  protected market(k: Kernel, symbol: number, side: number, qty: number): number {
+    const id = k.nextOrderId();
+    const s = k.send(this.id, this.exchange.id, MSG_MARKET);
+    const m = k.msgs;
+    m.a[s] = symbol;
+    m.b[s] = side;
+    m.d[s] = qty;
+    m.e[s] = id;
+    this.ordersSent++;
+    return id;
+  }
+
+  protected cancel(k: Kernel, symbol: number, orderId: number): void {
+    const s = k.send(this.id, this.exchange.id, MSG_CANCEL);
+    k.msgs.a[s] = symbol;
+    k.msgs.e[s] = orderId;
+  }
+
+  protected modify(k: Kernel, symbol: number, orderId: number, price: number, qty: number): void {
+    const s = k.send(this.id, this.exchange.id, MSG_MODIFY);
+    const m = k.msgs;
+    m.a[s] = symbol;
+    m.c[s] = price;
+    m.d[s] = qty;
+    m.e[s] = orderId;
+  }
+
+  receive(k: Kernel, slot: number): void {
+    const m = k.msgs;
+    const kind = m.kind[slot];
+    if (kind === MSG_FILL) {
+      const symbol = m.a[slot];
+      const qty = m.d[slot];
+      const value = m.c[slot] * qty;
+      if (m.b[slot] === 0) {
+        this.position[symbol] += qty;
+        this.cash -= value;
+      } else {
+        this.position[symbol] -= qty;
+        this.cash += value;
+      }
+      this.fills++;
+      this.onFill(k, symbol, m.b[slot], m.c[slot], qty, m.e[slot], m.f[slot] === 1);
+    } else if (kind === MSG_ACCEPTED) {
+      this.onAccepted(k, m.a[slot], m.e[slot], m.b[slot], m.c[slot], m.d[slot]);
+    } else if (kind === MSG_REJECTED) {
+      this.rejects++;
+      this.onRejected(k, m.a[slot], m.e[slot], m.b[slot]);
+    } else if (kind === MSG_EXPIRED) {
+      this.onDone(k, m.a[slot], m.e[slot]);
+    }
+  }
+
+  /** A fill of one of this trader's orders (position and cash are already updated). */
+  protected onFill(_k: Kernel, _symbol: number, _side: number, _price: number, _qty: number, _orderId: number, _maker: boolean): void {}
+
+  /** The exchange accepted an order: lots filled at once, left resting, cancelled. */
+  protected onAccepted(k: Kernel, symbol: number, orderId: number, _filled: number, resting: number, _cancelled: number): void {
+    if (resting === 0) this.onDone(k, symbol, orderId);
+  }
+
+  protected onRejected(k: Kernel, symbol: number, orderId: number, _status: number): void {
+    this.onDone(k, symbol, orderId);
+  }
+
+  /** An order is no longer resting (rejected, fully done on entry, or expired). */
+  protected onDone(_k: Kernel, _symbol: number, _orderId: number): void {}
+}

@@ -1,0 +1,25 @@
+// shocklab's public API: everything a library user, the CLI and the web app need, by name.
+
+// core: units, deterministic math, seeded randomness, event heap
+export { ticks, lots, nanos, cents, UnitError, NS_PER_SECOND, NS_PER_MINUTE, NS_PER_MS, type Ticks, type Lots, type Nanos, type Cents, type OrderId, type AgentId } from './core/units.ts';
+export { stream, fromSeed, Xoshiro128, type RandomSource } from './core/rng.ts';
+export { dexp, dlog, dpow } from './core/detmath.ts';
+export { uniformInt, normal, exponential, poisson, lognormal } from './core/distributions.ts';
+export { EventHeap } from './core/heap.ts';
+export { fnv1a, hex32 } from './core/hash.ts';
+
+// book: one price-time order book per symbol
+export { createOrderBook, OrderBook, Fills, Status, STATUS_NAMES, BUY, SELL, GTC, IOC, FOK, STP_NONE, STP_EXPIRE_MAKER, STP_EXPIRE_TAKER, stpCode, type OrderBookOptions, type OpResult, type LevelView } from './book/index.ts';
+
+// kernel, market, agents
+export { Kernel, MessagePool, type Agent } from './kernel/index.ts';
+export { Exchange, type ExchangeOptions, type TradeSink } from './market/index.ts';
+export { Trader } from './agents/trader.ts';
+export { ZeroIntelligence } from './agents/zero-intelligence.ts';
+export { MarketMaker } from './agents/market-maker.ts';
+
+// record
+export { TradeTape } from './record/index.ts';
+
+// scenario
+export { ScenarioSchema, parseScenario, ScenarioError, PRESETS, getPreset, presetNames, buildRun, runScenario, type Scenario, type ScenarioInput, type RunSummary } from './scenario/index.ts';

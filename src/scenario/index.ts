@@ -1,0 +1,4 @@
+// The scenario layer: schemas, presets, build and run.
+export { ScenarioSchema, parseScenario, ScenarioError, type Scenario, type ScenarioInput } from './schema.ts';
+export { PRESETS, getPreset, presetNames } from './presets.ts';
+export { buildRun, runScenario, type RunSummary, type BuiltRun } from './run.ts';
