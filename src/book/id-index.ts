@@ -11,7 +11,7 @@ export class IdIndex {
   private sparse = new Map<number, number>();
   get(id: number): number {
     const dense = this.dense;
-    if (id < dense.length) return dense[id] ?? ID_UNSEEN;
+    if (id < dense.length) return dense[id];
     return id < DENSE_LIMIT ? ID_UNSEEN : (this.sparse.get(id) ?? ID_UNSEEN);
   }
   set(id: number, entry: number): void {

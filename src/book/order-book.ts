@@ -83,6 +83,9 @@ export class OrderBook {
   // Per side: level slots sorted with the best at the end.
   private bids: Int32Array;
   private asks: Int32Array;
+  // The same levels' prices, kept in step, so searches read one contiguous array.
+  private bidPx: Float64Array;
+  private askPx: Float64Array;
   private nBids = 0;
   private nAsks = 0;
 
@@ -108,16 +111,18 @@ export class OrderBook {
     this.lTail = new Int32Array(lcap);
     this.bids = new Int32Array(lcap);
     this.asks = new Int32Array(lcap);
+    this.bidPx = new Float64Array(lcap);
+    this.askPx = new Float64Array(lcap);
   }
 
   // ---------------------------------------------------------------- queries
 
   bestBid(): number | null {
-    return this.nBids === 0 ? null : this.lPrice[this.bids[this.nBids - 1]];
+    return this.nBids === 0 ? null : this.bidPx[this.nBids - 1];
   }
 
   bestAsk(): number | null {
-    return this.nAsks === 0 ? null : this.lPrice[this.asks[this.nAsks - 1]];
+    return this.nAsks === 0 ? null : this.askPx[this.nAsks - 1];
   }
 
   /** Number of price levels on a side. */
@@ -214,17 +219,15 @@ export class OrderBook {
     if (this.ids.get(id) !== ID_UNSEEN) return Status.DUPLICATE_ID;
     if (postOnly && this.crosses(side, price)) return Status.POST_ONLY_WOULD_CROSS;
     if (tif === FOK && this.fillable(side, price, qty, owner) < qty) return Status.FOK_NOT_FILLABLE;
-    this.ids.set(id, ID_FINISHED);
     this.takerStopped = false;
     const left = this.crosses(side, price) ? this.match(id, side, price, qty, owner) : qty;
     r.filled = qty - left;
-    if (left > 0) {
-      if (tif === GTC && !this.takerStopped) {
-        this.rest(id, side, price, left, owner);
-        r.resting = left;
-      } else {
-        r.cancelled = left;
-      }
+    if (left > 0 && tif === GTC && !this.takerStopped) {
+      this.rest(id, side, price, left, owner);
+      r.resting = left;
+    } else {
+      this.ids.set(id, ID_FINISHED);
+      r.cancelled = left;
     }
     return Status.OK;
   }
@@ -318,8 +321,8 @@ export class OrderBook {
 
 
   private crosses(side: number, price: number): boolean {
-    if (side === BUY) return this.nAsks > 0 && this.lPrice[this.asks[this.nAsks - 1]] <= price;
-    return this.nBids > 0 && this.lPrice[this.bids[this.nBids - 1]] >= price;
+    if (side === BUY) return this.nAsks > 0 && this.askPx[this.nAsks - 1] <= price;
+    return this.nBids > 0 && this.bidPx[this.nBids - 1] >= price;
   }
 
   /** Lots an incoming order could fill within its limit, counting self-trade prevention; stops at `qty`. */
@@ -427,41 +430,50 @@ export class OrderBook {
     const side = this.oSide[o];
     this.removeFromLevel(o, l);
     if (this.lCount[l] === 0) {
-      const arr = side === BUY ? this.bids : this.asks;
-      const n = side === BUY ? this.nBids : this.nAsks;
-      const i = this.findLevel(arr, n, side, this.lPrice[l]);
-      arr.copyWithin(i, i + 1, n);
-      if (side === BUY) this.nBids = n - 1;
-      else this.nAsks = n - 1;
+      const i = this.findLevel(side, this.lPrice[l]);
+      if (side === BUY) removeAt(this.bids, this.bidPx, i, this.nBids--);
+      else removeAt(this.asks, this.askPx, i, this.nAsks--);
       this.freeLevelSlot(l);
     }
   }
 
   /**
-   * Index in a side's sorted array of the level at `price`, or where it would be inserted (as
-   * the first index whose level is worse... see below). Bids ascend, asks descend, so for both
-   * the "key" rank(price) = side === BUY ? price : -price ascends along the array.
-   * Returns the index i such that rank(arr[i-1]) < rank(price) <= rank(arr[i]).
+   * Index in a side's sorted array of the level at `price`, or where it would go. Bids ascend
+   * and asks descend, so along either array the key (price for bids, -price for asks) ascends;
+   * the result i satisfies key(arr[i - 1]) < key(price) <= key(arr[i]).
    */
-  private findLevel(arr: Int32Array, n: number, side: number, price: number): number {
-    const lPrice = this.lPrice;
-    const key = side === BUY ? price : -price;
+  private findLevel(side: number, price: number): number {
+    return side === BUY ? this.findBid(price) : this.findAsk(price);
+  }
+
+  private findBid(price: number): number {
+    const px = this.bidPx;
+    const n = this.nBids;
     // Most activity is near the touch (the end): scan a few from the end, then bisect.
     let i = n;
     const stop = n > 8 ? n - 8 : 0;
-    while (i > stop) {
-      const p = lPrice[arr[i - 1]];
-      const k = side === BUY ? p : -p;
-      if (k < key) return i;
-      i--;
-    }
+    for (; i > stop; i--) if (px[i - 1] < price) return i;
     let lo = 0;
     let hi = i;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const p = lPrice[arr[mid]];
-      const k = side === BUY ? p : -p;
-      if (k < key) lo = mid + 1;
+      if (px[mid] < price) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private findAsk(price: number): number {
+    const px = this.askPx;
+    const n = this.nAsks;
+    let i = n;
+    const stop = n > 8 ? n - 8 : 0;
+    for (; i > stop; i--) if (px[i - 1] > price) return i;
+    let lo = 0;
+    let hi = i;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (px[mid] > price) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -469,21 +481,17 @@ export class OrderBook {
 
   /** Appends a resting order at the back of its price level, creating the level if needed. */
   private rest(id: number, side: number, price: number, qty: number, owner: number): void {
-    let arr = side === BUY ? this.bids : this.asks;
-    const n = side === BUY ? this.nBids : this.nAsks;
-    const i = this.findLevel(arr, n, side, price);
+    const isBuy = side === BUY;
+    const n = isBuy ? this.nBids : this.nAsks;
+    const i = isBuy ? this.findBid(price) : this.findAsk(price);
     let l: number;
-    if (i < n && this.lPrice[arr[i]] === price) {
-      l = arr[i];
+    if (i < n && (isBuy ? this.bidPx[i] : this.askPx[i]) === price) {
+      l = isBuy ? this.bids[i] : this.asks[i];
     } else {
       l = this.allocLevel(price);
-      if (n === arr.length) {
-        arr = this.growSide(side);
-      }
-      arr.copyWithin(i + 1, i, n);
-      arr[i] = l;
-      if (side === BUY) this.nBids = n + 1;
-      else this.nAsks = n + 1;
+      if (n === this.bids.length || n === this.asks.length) this.growSides();
+      if (isBuy) insertAt(this.bids, this.bidPx, i, this.nBids++, l, price);
+      else insertAt(this.asks, this.askPx, i, this.nAsks++, l, price);
     }
     const o = this.allocOrder();
     this.oId[o] = id;
@@ -559,14 +567,31 @@ export class OrderBook {
     this.lTail = growI32(this.lTail, cap);
   }
 
-  private growSide(side: number): Int32Array {
-    if (side === BUY) {
-      this.bids = growI32(this.bids, this.bids.length * 2);
-      return this.bids;
-    }
-    this.asks = growI32(this.asks, this.asks.length * 2);
-    return this.asks;
+  private growSides(): void {
+    const cap = Math.max(this.bids.length, this.asks.length) * 2;
+    this.bids = growI32(this.bids, cap);
+    this.asks = growI32(this.asks, cap);
+    this.bidPx = growF64(this.bidPx, cap);
+    this.askPx = growF64(this.askPx, cap);
   }
+}
+
+/** Removes entry i of a side's (level, price) arrays holding n entries. */
+function removeAt(levels: Int32Array, px: Float64Array, i: number, n: number): void {
+  for (let j = i + 1; j < n; j++) {
+    levels[j - 1] = levels[j];
+    px[j - 1] = px[j];
+  }
+}
+
+/** Inserts (level, price) at i into a side's arrays holding n entries (capacity > n). */
+function insertAt(levels: Int32Array, px: Float64Array, i: number, n: number, level: number, price: number): void {
+  for (let j = n; j > i; j--) {
+    levels[j] = levels[j - 1];
+    px[j] = px[j - 1];
+  }
+  levels[i] = level;
+  px[i] = price;
 }
 
 function growF64(a: Float64Array, cap: number): Float64Array {
