@@ -3,7 +3,7 @@
 //   F(t) = (1 - e^{-(p+q)t}) / (1 + (q/p) e^{-(p+q)t})
 //   f(t) = F'(t) = ((p+q)^2 / p) e^{-(p+q)t} / (1 + (q/p) e^{-(p+q)t})^2
 //   peak of f at t* = ln(q/p) / (p+q) when q > p, with F(t*) = 1/2 - p/(2q).
-import { dexp, dlog } from '../core/index.ts';
+import { dexp, dlog } from '../core/detmath.ts';
 import { nonNegative, positive } from './checks.ts';
 
 /** Adopted share F(t) in [0, 1). */

@@ -10,7 +10,7 @@
 // [0, ln(1 + sum_j e^{q_j - alpha c_j - 1})]: safeguarded Newton. Diagnostics are the outer
 // iteration count and the largest first-order-condition error in price units, recomputed from
 // the final prices.
-import { dexp, dlog } from '../core/index.ts';
+import { dexp, dlog } from '../core/detmath.ts';
 import { finite, nonNegative, positive } from './checks.ts';
 
 /** The solver gave up: the message says after how many iterations and at what residual. */
@@ -28,17 +28,25 @@ export interface BertrandOptions {
   maxIterations?: number;
 }
 
-/** Solve m > 1 in ln(1 - 1/m) + m = target; Newton in z = ln(m - 1) from the right of the root. */
-function markupFor(target: number): number {
-  let z = target > 1 ? dlog(target) : target - 1;
+/** A start for z = ln(m - 1) on the right of the root of ln(1 - 1/m) + m = target. */
+function coldStart(target: number): number {
+  return target > 1 ? dlog(target) : target - 1;
+}
+
+/**
+ * Solve m > 1 in ln(1 - 1/m) + m = target by Newton in z = ln(m - 1) from `z`; returns z. The
+ * function of z is increasing and convex, so Newton converges from any start (from the left it
+ * steps once to the right of the root, then falls monotonically).
+ */
+function solveZ(target: number, z: number): number {
   for (let k = 0; k < 60; k++) {
     const x = dexp(z);
     const f = z - dlog(1 + x) + 1 + x - target;
     const step = f / (1 / (1 + x) + x);
     z -= step;
-    if (step < 1e-15 && step > -1e-15) break;
+    if (Math.abs(step) <= 1e-14 * (1 + Math.abs(z))) break;
   }
-  return 1 + dexp(z);
+  return z;
 }
 
 /**
@@ -56,6 +64,8 @@ export class LogitBertrand {
   residual = 0;
   private readonly la: Float64Array;
   private readonly m: Float64Array;
+  /** ln(m_j - 1) from the previous outer iteration: the warm start of the next. */
+  private readonly z: Float64Array;
 
   constructor(readonly capacity: number) {
     this.prices = new Float64Array(capacity);
@@ -63,15 +73,20 @@ export class LogitBertrand {
     this.margins = new Float64Array(capacity);
     this.la = new Float64Array(capacity);
     this.m = new Float64Array(capacity);
+    this.z = new Float64Array(capacity);
   }
 
   /** h(y) and fills m; returns h, and dh/dy in `this.slope`. */
   private slope = 0;
-  private aggregate(y: number, n: number): number {
-    let h = dexp(-y) - 1;
-    let dh = -dexp(-y);
+  private aggregate(y: number, n: number, warm: boolean): number {
+    const s0 = dexp(-y);
+    let h = s0 - 1;
+    let dh = -s0;
     for (let j = 0; j < n; j++) {
-      const m = markupFor(this.la[j] - y);
+      const target = this.la[j] - y;
+      const z = solveZ(target, warm ? this.z[j] : coldStart(target));
+      this.z[j] = z;
+      const m = 1 + dexp(z);
       this.m[j] = m;
       h += 1 - 1 / m;
       dh -= (m - 1) / (m * (m * m - m + 1));
@@ -100,7 +115,7 @@ export class LogitBertrand {
     let lo = 0;
     for (let j = 0; j < n; j++) this.la[j] += 1; // la_j = q_j - alpha c_j from here on
     let y = 0.5 * (lo + hi);
-    let h = this.aggregate(y, n);
+    let h = this.aggregate(y, n, false);
     let it = 1;
     while (Math.abs(h) > tolerance) {
       if (it >= maxIterations) throw new ConvergenceError('logit-Bertrand prices', it, Math.abs(h));
@@ -110,7 +125,7 @@ export class LogitBertrand {
       if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
       if (next === y) break;
       y = next;
-      h = this.aggregate(y, n);
+      h = this.aggregate(y, n, true);
       it++;
     }
     this.iterations = it;

@@ -6,7 +6,7 @@
 // where pi = rental price / break-even rental measures how well GPUs pay and pi_plan is the path
 // the capex plans were made on (a pre-shock evaluation): buyers spend more when renting out
 // compute pays better than planned, and less when it pays worse. Without a plan the ratio is 1.
-import { dpow } from '../core/index.ts';
+import { dpow } from '../core/detmath.ts';
 import type { EconomyParams } from './params.ts';
 
 /** The capex path (all buyers, $B) for `years` years from the base year. */

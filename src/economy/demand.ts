@@ -10,7 +10,7 @@
 //   H_inf(r) = H_inf0 N T(x) / E      (constant form: proportional to E^(eps - 1), Jevons).
 // Training: labs spend a budget B(t) = B0 g^(t - base) E^theta on compute for capability (C9),
 //   H_train(r) = B / r.
-import { dpow } from '../core/index.ts';
+import { dpow } from '../core/detmath.ts';
 import { finite, positive } from './checks.ts';
 
 export type DemandForm = 'constant' | 'saturating';

@@ -2,7 +2,7 @@
 // the base year. A steady trend (default ~10x per year, the a16z estimate of the inference price
 // decline at constant capability) times discrete jumps (a DeepSeek-like ~27x at equal capability,
 // R1 vs o1 API prices):  E(t) = trend^(t - base) * prod_{jumps with year <= t} jump.
-import { dpow } from '../core/index.ts';
+import { dpow } from '../core/detmath.ts';
 import { finite, positive } from './checks.ts';
 
 export interface EfficiencyJump {

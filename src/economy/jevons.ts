@@ -5,7 +5,7 @@
 // service used rises by E^eps and the input needed by E^eps / E = E^(eps - 1). The rebound
 // (the share of the engineering saving taken back by more use) is R = eps in elasticity terms.
 import { finite, positive } from './checks.ts';
-import { dpow } from '../core/index.ts';
+import { dpow } from '../core/detmath.ts';
 
 /** The five textbook rebound classes, by R = eps. */
 export type ReboundClass = 'backfire' | 'full' | 'partial' | 'zero' | 'super-conservation';

@@ -17,7 +17,7 @@ import { efficiencyAt } from './efficiency.ts';
 import { checkEconomyParams, VENDOR_KEYS, type EconomyParams, type VendorKey } from './params.ts';
 import { breakevenRental, clearRental, HOURS_PER_YEAR } from './rental.ts';
 import { discountedValue, spreadOverQuarters, valuePerShare } from './valuation.ts';
-import { dpow } from '../core/index.ts';
+import { dpow } from '../core/detmath.ts';
 
 export const SEGMENTS = ['training', 'inference'] as const;
 export type Segment = (typeof SEGMENTS)[number];

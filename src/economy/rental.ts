@@ -4,7 +4,7 @@
 // beta: the rental price is r = c + beta (v - c) (beta = 1: the price clears the market and
 // follows the value of a GPU-hour). Break-even rental: the price at which a new accelerator pays
 // back its system cost over its life at the owner's cost of capital.
-import { dexp, dlog, dpow } from '../core/index.ts';
+import { dexp, dlog, dpow } from '../core/detmath.ts';
 import { ConvergenceError } from './bertrand.ts';
 import { outputPerInputSpend } from './chain.ts';
 import { inRange, nonNegative, positive } from './checks.ts';

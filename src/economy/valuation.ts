@@ -6,7 +6,7 @@
 //    k (0-based) is conversion * earnings, discounted by (1 + r)^-((k + 0.5) / 4); after the last
 //    year a growing perpetuity of the last year's cash flow: CF_last (1 + g) / (r - g), discounted
 //    from the end of the last year. Value per share = (PV + net cash) / shares.
-import { dpow } from '../core/index.ts';
+import { dpow } from '../core/detmath.ts';
 import { positive } from './checks.ts';
 
 /** Split `current` over 4 quarters (written to out[offset..offset+3]) given the previous year's total. */
