@@ -291,9 +291,10 @@ export class OrderBook {
     const newPrice = price ?? oldPrice;
     const newQty = qty ?? oldQty;
     if (newPrice === oldPrice && newQty <= oldQty) {
-      const d = oldQty - newQty;
+      const l = this.oLevel[o];
+      const lq = this.lQty[l];
       this.oQty[o] = newQty;
-      this.lQty[this.oLevel[o]] -= d;
+      this.lQty[l] = lq > MAX_SAFE ? this.levelSum(l) : lq - (oldQty - newQty);
       r.resting = newQty;
       return Status.OK;
     }
@@ -390,7 +391,8 @@ export class OrderBook {
           this.removeFromLevel(o, l);
         } else {
           oQty[o] = mq - left;
-          lQty[l] -= left;
+          const lq = lQty[l];
+          lQty[l] = lq > MAX_SAFE ? this.levelSum(l) : lq - left;
           fills.push(this.oId[o], this.oOwner[o], lp, left);
           this.tradedVolume += left;
           left = 0;
@@ -417,11 +419,23 @@ export class OrderBook {
     else this.oNext[prev] = next;
     if (next === NIL) this.lTail[l] = prev;
     else this.oPrev[next] = prev;
-    this.lQty[l] -= this.oQty[o];
+    const lq = this.lQty[l];
+    this.lQty[l] = lq > MAX_SAFE ? this.levelSum(l) : lq - this.oQty[o];
     this.lCount[l]--;
     this.oNext[o] = this.freeOrder;
     this.freeOrder = o;
     this.liveOrders--;
+  }
+
+  /**
+   * A level's total summed afresh from its queue. Totals are kept incrementally and are exact
+   * while they stay within 2^53 - 1; a total above that is rounded, so a subtraction from it
+   * would leave an error behind. Those (rare) subtractions recompute instead.
+   */
+  private levelSum(l: number): number {
+    let q = 0;
+    for (let o = this.lHead[l]; o !== NIL; o = this.oNext[o]) q += this.oQty[o];
+    return q;
   }
 
   /** Takes a resting order out of the book entirely (cancel or modify), removing an emptied level. */
