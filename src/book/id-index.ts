@@ -1,8 +1,3 @@
-// Order id -> slot, remembering every id the book has ever seen so a reused id is caught.
-// Ids are positive safe integers. Small ids (the common case: ids handed out 1, 2, 3, ...) live
-// in a dense Int32Array grown by 4x; ids at or above DENSE_LIMIT go to a Map.
-// Entry encoding: 0 never seen, -1 seen and finished, k > 0 live in slot k - 1.
-
 export const ID_UNSEEN = 0;
 export const ID_FINISHED = -1;
 export const DENSE_LIMIT = 1 << 24;

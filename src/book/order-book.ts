@@ -43,6 +43,8 @@ export interface LevelView {
 
 const NIL = -1;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+/** The limit of a market order in match(): prices are positive, so 0 can mean "none" (and, unlike Infinity, is a small integer the engine passes without boxing). */
+const NO_LIMIT = 0;
 
 /** A positive safe integer (false for NaN, non-numbers, fractions, 0 and anything above 2^53 - 1). */
 function isPosInt(x: number): boolean {
@@ -94,7 +96,7 @@ export class OrderBook {
   constructor(options: OrderBookOptions = {}) {
     this.stp = options.stp ?? STP_NONE;
     this.fills = options.fills ?? new Fills();
-    const cap = Math.max(16, options.capacity ?? 1024);
+    const cap = Math.max(16, options.capacity ?? 16_384);
     this.oId = new Float64Array(cap);
     this.oPrice = new Float64Array(cap);
     this.oQty = new Float64Array(cap);
@@ -103,7 +105,7 @@ export class OrderBook {
     this.oPrev = new Int32Array(cap);
     this.oLevel = new Int32Array(cap);
     this.oSide = new Uint8Array(cap);
-    const lcap = 256;
+    const lcap = 1024;
     this.lPrice = new Float64Array(lcap);
     this.lQty = new Float64Array(lcap);
     this.lCount = new Int32Array(lcap);
@@ -177,25 +179,39 @@ export class OrderBook {
 
   /** Whether an order with this id is resting in the book. */
   isLive(id: number): boolean {
-    return this.ids.get(id) > 0;
+    return this.slotOf(id) !== NIL;
   }
 
   /** Remaining lots of a live order, or 0. */
   remaining(id: number): number {
-    const e = this.ids.get(id);
-    return e > 0 ? this.oQty[e - 1] : 0;
+    const o = this.slotOf(id);
+    return o !== NIL ? this.oQty[o] : 0;
   }
 
   /** Price of a live order, or null. */
   priceOf(id: number): number | null {
-    const e = this.ids.get(id);
-    return e > 0 ? this.oPrice[e - 1] : null;
+    const o = this.slotOf(id);
+    return o !== NIL ? this.oPrice[o] : null;
   }
 
   /** Side of a live order (0 buy, 1 sell), or -1. */
   sideOf(id: number): number {
+    const o = this.slotOf(id);
+    return o !== NIL ? this.oSide[o] : -1;
+  }
+
+  /**
+   * The slot of a live order, or NIL. The id index remembers the slot an order was put in and
+   * is not written again when the order leaves (that would be a random write per fill): the
+   * entry is current only while that slot is in use (oLevel set) by the same id.
+   */
+  private slotOf(id: number): number {
     const e = this.ids.get(id);
-    return e > 0 ? this.oSide[e - 1] : -1;
+    if (e > 0) {
+      const o = e - 1;
+      if (this.oLevel[o] !== NIL && this.oId[o] === id) return o;
+    }
+    return NIL;
   }
 
   // ---------------------------------------------------------------- operations
@@ -245,7 +261,7 @@ export class OrderBook {
     if (!isPosInt(qty)) return Status.INVALID_QTY;
     if (this.ids.get(id) !== ID_UNSEEN) return Status.DUPLICATE_ID;
     this.ids.set(id, ID_FINISHED);
-    const left = this.match(id, side, side === BUY ? Infinity : -Infinity, qty, owner);
+    const left = this.match(id, side, NO_LIMIT, qty, owner);
     r.filled = qty - left;
     r.cancelled = left;
     return Status.OK;
@@ -259,11 +275,9 @@ export class OrderBook {
     r.resting = 0;
     r.cancelled = 0;
     if (r.expired.length !== 0) r.expired.length = 0;
-    const e = this.ids.get(id);
-    if (!(e > 0)) return Status.UNKNOWN_ORDER;
-    const o = e - 1;
+    const o = this.slotOf(id);
+    if (o === NIL) return Status.UNKNOWN_ORDER;
     r.cancelled = this.oQty[o];
-    this.ids.set(id, ID_FINISHED);
     this.unlink(o);
     return Status.OK;
   }
@@ -281,11 +295,10 @@ export class OrderBook {
     r.resting = 0;
     r.cancelled = 0;
     if (r.expired.length !== 0) r.expired.length = 0;
-    const e = typeof id === 'number' ? this.ids.get(id) : 0;
-    if (!(e > 0)) return Status.UNKNOWN_ORDER;
+    const o = typeof id === 'number' ? this.slotOf(id) : NIL;
+    if (o === NIL) return Status.UNKNOWN_ORDER;
     if (qty !== undefined && !isPosInt(qty)) return Status.INVALID_QTY;
     if (price !== undefined && !isPosInt(price)) return Status.INVALID_PRICE;
-    const o = e - 1;
     const oldPrice = this.oPrice[o];
     const oldQty = this.oQty[o];
     const newPrice = price ?? oldPrice;
@@ -311,7 +324,6 @@ export class OrderBook {
         r.cancelled = left;
       }
     }
-    if (r.resting === 0) this.ids.set(id, ID_FINISHED);
     return Status.OK;
   }
 
@@ -351,7 +363,7 @@ export class OrderBook {
     return sum;
   }
 
-  /** Trades an incoming order against the opposite side up to `limit`; returns lots left. */
+  /** Trades an incoming order against the opposite side up to `limit` (NO_LIMIT for a market order); returns lots left. */
   private match(takerId: number, side: number, limit: number, qty: number, owner: number): number {
     this.takerStopped = false;
     const isBuy = side === BUY;
@@ -367,7 +379,7 @@ export class OrderBook {
     while (left > 0 && n > 0) {
       const l = arr[n - 1];
       const lp = lPrice[l];
-      if (isBuy ? lp > limit : lp < limit) break;
+      if (limit !== NO_LIMIT && (isBuy ? lp > limit : lp < limit)) break;
       let o = this.lHead[l];
       while (o !== NIL && left > 0) {
         const next = oNext[o];
@@ -377,7 +389,6 @@ export class OrderBook {
             break;
           }
           this.result.expired.push(this.oId[o]);
-          this.ids.set(this.oId[o], ID_FINISHED);
           this.removeFromLevel(o, l);
           o = next;
           continue;
@@ -387,7 +398,6 @@ export class OrderBook {
           left -= mq;
           fills.push(this.oId[o], this.oOwner[o], lp, mq);
           this.tradedVolume += mq;
-          this.ids.set(this.oId[o], ID_FINISHED);
           this.removeFromLevel(o, l);
         } else {
           oQty[o] = mq - left;
@@ -422,6 +432,7 @@ export class OrderBook {
     const lq = this.lQty[l];
     this.lQty[l] = lq > MAX_SAFE ? this.levelSum(l) : lq - this.oQty[o];
     this.lCount[l]--;
+    this.oLevel[o] = NIL;
     this.oNext[o] = this.freeOrder;
     this.freeOrder = o;
     this.liveOrders--;
@@ -507,24 +518,33 @@ export class OrderBook {
       if (isBuy) insertAt(this.bids, this.bidPx, i, this.nBids++, l, price);
       else insertAt(this.asks, this.askPx, i, this.nAsks++, l, price);
     }
-    const o = this.allocOrder();
+    let o = this.freeOrder;
+    if (o !== NIL) this.freeOrder = this.oNext[o];
+    else {
+      if (this.orderTop === this.oId.length) this.growOrders();
+      o = this.orderTop++;
+    }
+    // Arrays are read once, after any growth above.
+    const oNext = this.oNext;
+    const lTail = this.lTail;
     this.oId[o] = id;
     this.oPrice[o] = price;
     this.oQty[o] = qty;
     this.oOwner[o] = owner;
     this.oSide[o] = side;
     this.oLevel[o] = l;
-    const tail = this.lTail[l];
+    const tail = lTail[l];
     this.oPrev[o] = tail;
-    this.oNext[o] = NIL;
+    oNext[o] = NIL;
     if (tail === NIL) this.lHead[l] = o;
-    else this.oNext[tail] = o;
-    this.lTail[l] = o;
+    else oNext[tail] = o;
+    lTail[l] = o;
     this.lQty[l] += qty;
     this.lCount[l]++;
     this.liveOrders++;
     this.ids.set(id, o + 1);
   }
+
 
   private allocOrder(): number {
     if (this.freeOrder !== NIL) {
