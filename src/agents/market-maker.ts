@@ -8,6 +8,7 @@ import { uniformInt } from '../core/distributions.ts';
 import type { RandomSource } from '../core/rng.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Exchange } from '../market/exchange.ts';
+import { InvestorClass } from './classes.ts';
 import { Trader } from './trader.ts';
 
 export interface MarketMakerParams {
@@ -20,6 +21,7 @@ export interface MarketMakerParams {
 }
 
 export class MarketMaker extends Trader {
+  readonly classId = InvestorClass.MARKET_MAKER;
   private bidId = 0;
   private askId = 0;
   private bidLeft = 0;

@@ -1,17 +1,21 @@
-// The small interface every strategy is written against: a Trader is a kernel agent that sends
-// orders to the exchange and keeps its own book-keeping from the exchange's replies (position in
-// lots per symbol, cash in tick-lots, live orders). Strategies extend it and implement `wake`.
+// The small interface every strategy is written against: a Trader is a kernel agent of one
+// investor class that sends orders to the exchange and keeps its own book-keeping from the
+// exchange's replies (position in lots per symbol, cash in integer cents). Strategies extend it
+// and implement `start` and `wake`; they may override the on* hooks.
 
 import type { Agent, Kernel } from '../kernel/kernel.ts';
 import type { Exchange } from '../market/exchange.ts';
-import { MSG_ACCEPTED, MSG_CANCEL, MSG_EXPIRED, MSG_FILL, MSG_LIMIT, MSG_MARKET, MSG_MODIFY, MSG_REJECTED } from '../market/protocol.ts';
+import { FLAG_ON_CLOSE, FLAG_POST_ONLY, MSG_ACCEPTED, MSG_CANCEL, MSG_EXPIRED, MSG_FILL, MSG_LIMIT, MSG_MARKET, MSG_MODIFY, MSG_NEWS, MSG_REJECTED } from '../market/protocol.ts';
+import type { InvestorClassCode } from './classes.ts';
 
 export abstract class Trader implements Agent {
   id = -1;
   /** Position per symbol, in lots (negative = short). */
   readonly position: Float64Array;
-  /** Cash in tick-lots (price in ticks times lots): exact integers. */
+  /** Cash in integer cents (may go negative: borrowing on margin). */
   cash = 0;
+  /** The investor class this trader's flows are attributed to. */
+  abstract readonly classId: InvestorClassCode;
   /** Orders sent, fills received, rejections received. */
   ordersSent = 0;
   fills = 0;
@@ -28,7 +32,7 @@ export abstract class Trader implements Agent {
   abstract wake(kernel: Kernel): void;
 
   /** Sends a limit order and returns its id. `tif`: 0 GTC, 1 IOC, 2 FOK. */
-  protected limit(k: Kernel, symbol: number, side: number, price: number, qty: number, tif = 0, postOnly = false): number {
+  protected limit(k: Kernel, symbol: number, side: number, price: number, qty: number, tif = 0, postOnly = false, onClose = false): number {
     const id = k.nextOrderId();
     const s = k.send(this.id, this.exchange.id, MSG_LIMIT);
     const m = k.msgs;
@@ -37,12 +41,12 @@ export abstract class Trader implements Agent {
     m.c[s] = price;
     m.d[s] = qty;
     m.e[s] = id;
-    m.f[s] = tif | (postOnly ? 4 : 0);
+    m.f[s] = tif | (postOnly ? FLAG_POST_ONLY : 0) | (onClose ? FLAG_ON_CLOSE : 0);
     this.ordersSent++;
     return id;
   }
 
-  protected market(k: Kernel, symbol: number, side: number, qty: number): number {
+  protected market(k: Kernel, symbol: number, side: number, qty: number, onClose = false): number {
     const id = k.nextOrderId();
     const s = k.send(this.id, this.exchange.id, MSG_MARKET);
     const m = k.msgs;
@@ -50,6 +54,7 @@ export abstract class Trader implements Agent {
     m.b[s] = side;
     m.d[s] = qty;
     m.e[s] = id;
+    m.f[s] = onClose ? FLAG_ON_CLOSE : 0;
     this.ordersSent++;
     return id;
   }
@@ -75,7 +80,7 @@ export abstract class Trader implements Agent {
     if (kind === MSG_FILL) {
       const symbol = m.a[slot];
       const qty = m.d[slot];
-      const value = m.c[slot] * qty;
+      const value = m.c[slot] * qty * this.exchange.centsPerTickLot[symbol];
       if (m.b[slot] === 0) {
         this.position[symbol] += qty;
         this.cash -= value;
@@ -92,6 +97,8 @@ export abstract class Trader implements Agent {
       this.onRejected(k, m.a[slot], m.e[slot], m.b[slot]);
     } else if (kind === MSG_EXPIRED) {
       this.onDone(k, m.a[slot], m.e[slot]);
+    } else if (kind === MSG_NEWS) {
+      this.onNews(k, m.a[slot]);
     }
   }
 
@@ -109,4 +116,7 @@ export abstract class Trader implements Agent {
 
   /** An order is no longer resting (rejected, fully done on entry, or expired). */
   protected onDone(_k: Kernel, _symbol: number, _orderId: number): void {}
+
+  /** A news event (index into the run's news feed) has reached this trader. */
+  protected onNews(_k: Kernel, _event: number): void {}
 }

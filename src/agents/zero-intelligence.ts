@@ -12,6 +12,7 @@ import { exponential, uniformInt } from '../core/distributions.ts';
 import type { RandomSource } from '../core/rng.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Exchange } from '../market/exchange.ts';
+import { InvestorClass } from './classes.ts';
 import { Trader } from './trader.ts';
 
 export interface ZeroIntelligenceParams {
@@ -27,6 +28,7 @@ export interface ZeroIntelligenceParams {
 }
 
 export class ZeroIntelligence extends Trader {
+  readonly classId = InvestorClass.NOISE;
   private readonly live: Float64Array;
   private head = 0;
   private count = 0;

@@ -17,6 +17,8 @@ export interface ExchangeOptions {
   stp?: StpCode;
   /** Last-trade price each symbol starts with (ticks), e.g. the previous close. */
   referencePrices: readonly number[];
+  /** Cents per tick times lot for each symbol (tick size in cents x shares per lot); default 1. */
+  centsPerTickLot?: readonly number[];
   sink?: TradeSink;
 }
 
@@ -28,6 +30,8 @@ export class Exchange implements Agent {
   readonly last: Float64Array;
   /** Lots traded per symbol. */
   readonly volume: Float64Array;
+  /** Cash value of one lot at one tick, in cents, per symbol (an integer). */
+  readonly centsPerTickLot: Float64Array;
   private readonly sink: TradeSink | undefined;
 
   constructor(options: ExchangeOptions) {
@@ -36,6 +40,8 @@ export class Exchange implements Agent {
     this.books = options.symbols.map(() => createOrderBook({ stp: options.stp }));
     this.last = Float64Array.from(options.referencePrices);
     this.volume = new Float64Array(options.symbols.length);
+    this.centsPerTickLot = Float64Array.from(options.centsPerTickLot ?? options.symbols.map(() => 1));
+    for (const c of this.centsPerTickLot) if (!Number.isSafeInteger(c) || c <= 0) throw new RangeError(`centsPerTickLot must be positive integers, got ${c}`);
     this.sink = options.sink;
   }
 
