@@ -10,6 +10,7 @@ import { ZeroIntelligence } from '../agents/zero-intelligence.ts';
 import type { Trader } from '../agents/trader.ts';
 import { TradeTape } from '../record/trade-tape.ts';
 import type { Scenario } from './schema.ts';
+import { auditAccounts, snapshotAccounts, type AuditSnapshot } from './audit.ts';
 
 export interface RunSummary {
   scenario: string;
@@ -28,6 +29,8 @@ export interface BuiltRun {
   tape: TradeTape;
   traders: Trader[];
   endNs: number;
+  /** Holdings of every account when the run was built (for the audit). */
+  start: AuditSnapshot;
 }
 
 const US = 1_000;
@@ -59,13 +62,20 @@ export function buildRun(s: Scenario, seed: number): BuiltRun {
       traders.push(kernel.add(new ZeroIntelligence(exchange, n, stream(seed, 'zero-intelligence', i), p), Math.round(zi.latencyUs * US)));
     }
   }
-  return { kernel, exchange, tape, traders, endNs: Math.round(s.durationSeconds * NS_PER_SECOND) };
+  return { kernel, exchange, tape, traders, endNs: Math.round(s.durationSeconds * NS_PER_SECOND), start: snapshotAccounts(traders, n) };
+}
+
+/** The end-of-run accounting audit: throws AuditError when shares or cash were not conserved. */
+export function auditRun(r: BuiltRun): void {
+  const n = r.exchange.symbols.length;
+  auditAccounts(r.start, snapshotAccounts(r.traders, n), { shares: new Array<number>(n).fill(0), cash: 0 }, r.exchange.symbols);
 }
 
 /** Runs a scenario to its end and summarises it. */
 export function runScenario(s: Scenario, seed: number): RunSummary {
   const r = buildRun(s, seed);
   r.kernel.run(r.endNs);
+  auditRun(r);
   return {
     scenario: s.name,
     seed,
