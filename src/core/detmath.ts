@@ -7,16 +7,22 @@ const LN2_LO = 1.9082149292705877e-10; // ln 2 - LN2_HI
 const INV_LN2 = 1.4426950408889634;
 const SQRT1_2 = 0.7071067811865476;
 
-const scratch = new DataView(new ArrayBuffer(8));
+// One double viewed as two 32-bit words, for exact bit manipulation. Typed-array views use the
+// platform's byte order; HI is the index of the word holding the sign and exponent.
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+f64[0] = 1;
+const HI = u32[1] === 0x3ff00000 ? 1 : 0;
+const LO = 1 - HI;
 
 /** 2^k for an integer k, built from its bits (exact). */
 function pow2(k: number): number {
   if (k > 1023) return Infinity;
   if (k < -1074) return 0;
   if (k < -1022) return pow2(k + 60) * 8.673617379884035e-19; // 2^-60, exact
-  scratch.setUint32(0, (k + 1023) << 20);
-  scratch.setUint32(4, 0);
-  return scratch.getFloat64(0);
+  u32[HI] = (k + 1023) << 20;
+  u32[LO] = 0;
+  return f64[0];
 }
 
 /** e^x to within a few ulps, using only basic arithmetic. */
@@ -25,24 +31,16 @@ export function dexp(x: number): number {
   if (x > 709.782712893384) return Infinity;
   if (x < -745.1332191019412) return 0;
   const k = Math.round(x * INV_LN2);
-  const r = x - k * LN2_HI - k * LN2_LO; // |r| <= 0.347
-  // Taylor series of e^r to degree 15 (remainder < 1e-19 for |r| <= 0.35), Horner form.
-  let p = 1 / 1307674368000;
-  p = p * r + 1 / 87178291200;
-  p = p * r + 1 / 6227020800;
-  p = p * r + 1 / 479001600;
-  p = p * r + 1 / 39916800;
-  p = p * r + 1 / 3628800;
-  p = p * r + 1 / 362880;
-  p = p * r + 1 / 40320;
-  p = p * r + 1 / 5040;
-  p = p * r + 1 / 720;
-  p = p * r + 1 / 120;
-  p = p * r + 1 / 24;
-  p = p * r + 1 / 6;
-  p = p * r + 0.5;
-  p = p * r + 1;
-  p = p * r + 1;
+  const hi = x - k * LN2_HI;
+  const lo = k * LN2_LO;
+  const r = hi - lo; // |r| <= 0.35
+  // e^r by fdlibm's rational form (Sun Microsystems' freely distributable libm, e_exp.c): with
+  // t = r^2 and c = r - t (P1 + t (P2 + ... + t P5)) (a minimax fit, error below 2^-59),
+  // e^r = 1 + 2r / (2 - c) - r, evaluated as 1 - ((lo - r c / (2 - c)) - hi) to keep the
+  // rounding error of the reduction out of the leading term.
+  const t = r * r;
+  const c = r - t * (1.6666666666666602e-1 + t * (-2.7777777777015593e-3 + t * (6.613756321437934e-5 + t * (-1.6533902205465252e-6 + t * 4.1381367970572385e-8))));
+  const p = 1 - ((lo - (r * c) / (2 - c)) - hi);
   if (k > 1000) return p * pow2(k - 1000) * pow2(1000);
   // Below 2^-1000 scale in two steps: the first product is exact (still normal), so the result
   // is rounded once, and k = -1075 (results just above half the smallest subnormal) still works.
@@ -61,11 +59,11 @@ export function dlog(x: number): number {
     m *= 18014398509481984; // 2^54: bring subnormals into the normal range
     e = -54;
   }
-  scratch.setFloat64(0, m);
-  const hi = scratch.getUint32(0);
+  f64[0] = m;
+  const hi = u32[HI];
   e += ((hi >>> 20) & 0x7ff) - 1023;
-  scratch.setUint32(0, (hi & 0x800fffff) | (1023 << 20));
-  m = scratch.getFloat64(0); // in [1, 2)
+  u32[HI] = (hi & 0x800fffff) | (1023 << 20);
+  m = f64[0]; // in [1, 2)
   if (m > 2 * SQRT1_2) {
     m *= 0.5;
     e += 1;
@@ -78,22 +76,12 @@ export function dlog(x: number): number {
   const f = m - 1;
   const s = f / (2 + f);
   const s2 = s * s;
-  let p = 1 / 31;
-  p = p * s2 + 1 / 29;
-  p = p * s2 + 1 / 27;
-  p = p * s2 + 1 / 25;
-  p = p * s2 + 1 / 23;
-  p = p * s2 + 1 / 21;
-  p = p * s2 + 1 / 19;
-  p = p * s2 + 1 / 17;
-  p = p * s2 + 1 / 15;
-  p = p * s2 + 1 / 13;
-  p = p * s2 + 1 / 11;
-  p = p * s2 + 1 / 9;
-  p = p * s2 + 1 / 7;
-  p = p * s2 + 1 / 5;
-  p = p * s2 + 1 / 3;
-  const R = 2 * s2 * p;
+  // R(s^2) ~ 2/3 s^2 + 2/5 s^4 + ... by fdlibm's minimax coefficients (e_log.c), split into
+  // even and odd halves so the two short Horner chains run side by side.
+  const w = s2 * s2;
+  const t1 = w * (3.999999999940942e-1 + w * (2.2222198432149784e-1 + w * 1.5313837699209373e-1));
+  const t2 = s2 * (6.666666666666735e-1 + w * (2.857142874366239e-1 + w * (1.8183572161618050e-1 + w * 1.4798198605116586e-1)));
+  const R = t1 + t2;
   const hfsq = 0.5 * f * f;
   return e * LN2_HI - (hfsq - (s * (hfsq + R) + e * LN2_LO) - f);
 }

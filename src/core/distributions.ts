@@ -4,13 +4,32 @@
 import { dexp, dlog } from './detmath.ts';
 import type { RandomSource } from './rng.ts';
 
-/** Uniform integer in [lo, hi] inclusive, without modulo bias (range up to 2^32). */
+/**
+ * Uniform integer in [lo, hi] inclusive, without bias (range up to 2^32). Spans up to 2^21 use
+ * Lemire's multiply-and-shift (2019), which needs a division only when a draw lands in the small
+ * rejection zone; larger spans reject above the largest multiple of the span.
+ */
 export function uniformInt(rng: RandomSource, lo: number, hi: number): number {
   const span = hi - lo + 1;
   if (!(span >= 1) || !Number.isSafeInteger(lo) || !Number.isSafeInteger(hi)) {
     throw new RangeError(`uniformInt needs integers lo <= hi, got lo=${lo} hi=${hi}`);
   }
   if (span > 4294967296) throw new RangeError(`uniformInt range too large: ${span}`);
+  if (span <= 2097152) {
+    // m = x * span < 2^53 is exact; its high 32 bits are the draw, its low 32 bits decide rejection.
+    let m = rng.nextU32() * span;
+    let high = Math.floor(m / 4294967296);
+    let low = m - high * 4294967296;
+    if (low < span) {
+      const threshold = (4294967296 - span) % span;
+      while (low < threshold) {
+        m = rng.nextU32() * span;
+        high = Math.floor(m / 4294967296);
+        low = m - high * 4294967296;
+      }
+    }
+    return lo + high;
+  }
   if (span === 4294967296) return lo + rng.nextU32();
   const limit = 4294967296 - (4294967296 % span);
   let x = rng.nextU32();

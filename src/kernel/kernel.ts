@@ -1,10 +1,10 @@
-// The discrete-event kernel: one clock in integer nanoseconds, one event heap with a total order
-// (time, then the order events were scheduled), agents woken by their own timers and by
+// The discrete-event kernel: one clock in integer nanoseconds, one event queue with a total order
+// (time, then the order events were scheduled; core/event-queue.ts), agents woken by their own timers and by
 // messages. A message from agent A to agent B arrives after latency[A] + latency[B]: each agent
 // has one link latency to the network, so latency costs O(N) memory, not an N x N matrix.
 // The loop allocates nothing per event: timers and messages are integers in typed arrays.
 
-import { EventHeap } from '../core/heap.ts';
+import { EventQueue } from '../core/event-queue.ts';
 import { MessagePool } from './messages.ts';
 
 /** What every participant implements; the kernel calls it, it calls the kernel back. */
@@ -32,7 +32,7 @@ export class Kernel {
   readonly msgs = new MessagePool();
   readonly agents: Agent[] = [];
   private latency = new Float64Array(16);
-  private readonly heap = new EventHeap(4096);
+  private readonly heap = new EventQueue();
   private nextOrder = 0;
   private running = false;
 

@@ -251,3 +251,29 @@ describe('lognormal', () => {
     expect(Math.abs(m.mean - mean)).toBeLessThan(Z_1E6 * sd * Math.sqrt(1 / n));
   });
 });
+
+describe('uniformInt multiply-shift path (spans up to 2^21)', () => {
+  /** A source that replays fixed 32-bit words. */
+  const scripted = (words: number[]) => {
+    let i = 0;
+    return { nextU32: () => words[i++], nextFloat: () => 0 };
+  };
+
+  it('takes the high word of x * span and redraws only inside the rejection zone', () => {
+    // span 3: threshold (2^32 - 3) % 3 = 1, so x = 0 (low word 0) is rejected and redrawn.
+    expect(uniformInt(scripted([0, 2 ** 31]), 10, 12)).toBe(11);
+    // x = 1: low word 3 >= span, accepted at once with high word 0.
+    expect(uniformInt(scripted([1, 99]), 10, 12)).toBe(10);
+    // x = 2^32 - 1: high word floor((2^32 - 1) * 3 / 2^32) = 2.
+    expect(uniformInt(scripted([2 ** 32 - 1]), 10, 12)).toBe(12);
+  });
+
+  it('is unbiased over the whole range for a span that does not divide 2^32', () => {
+    const rng = stream(5, 'lemire');
+    const span = 3 * 2 ** 19;
+    const thirds = [0, 0, 0];
+    const n = 300_000;
+    for (let i = 0; i < n; i++) thirds[Math.floor((3 * uniformInt(rng, 0, span - 1)) / span)]++;
+    for (const c of thirds) expect(Math.abs(c - n / 3)).toBeLessThan(5 * Math.sqrt((n * 2) / 9));
+  });
+});
