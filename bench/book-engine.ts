@@ -1,13 +1,15 @@
 // One engine's replay of the LOBOPS1 stream in this process: decode (untimed), replay (timed),
 // check the end state, print one JSON line. Run by bench/book.ts in a fresh process per run.
-//   node --import tsx bench/book-engine.ts shocklab|nodejs-order-book
+//   node --import tsx bench/book-engine.ts shocklab|nodejs-order-book [WARMUP_OPS]
+// With WARMUP_OPS > 0 the engine first replays that many leading operations on a throwaway
+// book (untimed), so the timed replay measures compiled code rather than JIT warm-up.
 import { performance } from 'node:perf_hooks';
 import { OrderBook as PeerBook, Side as PeerSide } from 'nodejs-order-book';
 import { BUY, SELL, Status, createOrderBook } from '../src/book/index.ts';
 import { OP_CANCEL, OP_LIMIT, depthHash, endStateMismatches, loadExpected, loadStream, type EndState, type OpStream } from './lobops.ts';
 
-function replayShocklab(ops: OpStream): { seconds: number; end: EndState } {
-  const { count, kind, side, id, price, qty } = ops;
+function replayShocklab(ops: OpStream, count = ops.count): { seconds: number; end: EndState } {
+  const { kind, side, id, price, qty } = ops;
   let maxId = 0;
   for (let i = 0; i < count; i++) if (id[i] > maxId) maxId = id[i];
   const book = createOrderBook();
@@ -41,8 +43,8 @@ function replayShocklab(ops: OpStream): { seconds: number; end: EndState } {
   };
 }
 
-function replayPeer(ops: OpStream): { seconds: number; end: EndState } {
-  const { count, kind, side, id, price, qty } = ops;
+function replayPeer(ops: OpStream, count = ops.count): { seconds: number; end: EndState } {
+  const { kind, side, id, price, qty } = ops;
   const ids: string[] = new Array(count);
   const sides: PeerSide[] = new Array(count);
   for (let i = 0; i < count; i++) {
@@ -96,7 +98,13 @@ if (!run) {
   console.error(`usage: book-engine.ts shocklab|nodejs-order-book (got ${engine})`);
   process.exit(2);
 }
+const warmup = Number(process.argv[3] ?? 0);
+if (!Number.isInteger(warmup) || warmup < 0 || warmup > ops.count) {
+  console.error(`warm-up must be an integer number of operations in [0, ${ops.count}], got ${process.argv[3]}`);
+  process.exit(2);
+}
+if (warmup > 0) run(ops, warmup);
 const { seconds, end } = run(ops);
 const mismatches = endStateMismatches(end, loadExpected());
 const rssPeakMB = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({ engine, ops: ops.count, seconds, opsPerSec: ops.count / seconds, rssPeakMB, end, ok: mismatches.length === 0, mismatches }));
+console.log(JSON.stringify({ engine, warmup, ops: ops.count, seconds, opsPerSec: ops.count / seconds, rssPeakMB, end, ok: mismatches.length === 0, mismatches }));
