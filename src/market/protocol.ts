@@ -9,13 +9,19 @@
 //   from the exchange
 //   ACCEPTED                              symbol   filled   resting  cancelled order id  -
 //   REJECTED                              symbol   status   -        -        order id   -
-//   FILL                                  symbol   side     price    qty      order id   1 maker, 0 taker
-//   EXPIRED (self-trade prevention)       symbol   side     -        qty      order id   -
+//   FILL                                  symbol   side     price    qty      order id   1 maker, 0 taker, 2 auction
+//   EXPIRED                               symbol   side     -        qty      order id   reason
 //   NEWS (from the news feed)             event    -        -        -        -          -
 //
 // flags: bits 0-1 time in force (0 GTC, 1 IOC, 2 FOK), bit 2 post-only, bit 3 on-close (a
 // LIMIT with it is a limit-on-close order, a MARKET a market-on-close order: both wait for the
 // closing auction).
+//
+// REJECTED status: a book Status code (src/book/codes.ts, 1-9) or one of the exchange's
+// REJECT_* codes below. EXPIRED reason: 0 self-trade prevention (qty 0), 1 the unfilled
+// remainder of a market or IOC order after an opening or reopening auction, 2 end of day (every
+// order still live at the close). ACCEPTED for an order held for an auction reports its whole
+// size as resting.
 
 export const MSG_LIMIT = 1;
 export const MSG_MARKET = 2;
@@ -27,10 +33,38 @@ export const MSG_FILL = 12;
 export const MSG_EXPIRED = 13;
 export const MSG_NEWS = 20;
 
+export const FILL_TAKER = 0;
+export const FILL_MAKER = 1;
+export const FILL_AUCTION = 2;
+
+export const EXPIRED_STP = 0;
+export const EXPIRED_AUCTION_REMAINDER = 1;
+export const EXPIRED_END_OF_DAY = 2;
+
+/** The market is closed for the symbol (after the close, before the pre-open). */
+export const REJECT_MARKET_CLOSED = 32;
+/** An on-close order, or a cancel or change of one, after the on-close cutoff. */
+export const REJECT_ON_CLOSE_CUTOFF = 33;
+/** An on-close order on an exchange without a day schedule (continuous-only). */
+export const REJECT_NO_CLOSING_AUCTION = 34;
+/** Not allowed in this session state: FOK outside continuous trading, or a change other than a size reduction while orders are being collected. */
+export const REJECT_NOT_IN_STATE = 35;
+
 export const FLAG_POST_ONLY = 4;
 export const FLAG_ON_CLOSE = 8;
 
-/** Receives every trade the exchange prints (the recorder implements it). */
+/**
+ * Receives every trade the exchange prints (the recorder implements it). An auction print has
+ * no aggressor: it comes with takerSide = 2, the seller as makerAgent and the buyer as takerAgent.
+ */
 export interface TradeSink {
   trade(time: number, symbol: number, price: number, qty: number, makerAgent: number, takerAgent: number, takerSide: number): void;
+}
+
+/** Auction prints' takerSide. */
+export const TAKER_SIDE_AUCTION = 2;
+
+/** Receives level-1 changes (best bid and ask, their sizes; 0 for an empty side), if set. */
+export interface QuoteSink {
+  quote(time: number, symbol: number, bid: number, bidQty: number, ask: number, askQty: number): void;
 }
