@@ -1,0 +1,37 @@
+// Writes a finished recording to a run directory, all or nothing:
+//   <dir>/trades.csv  quotes.csv  bars.csv  flows.csv  summary.json  trades.parquet  bars.parquet
+// (formats in src/record/csv.ts and parquet.ts). For several seeds the convention read by
+// `shocklab facts` is one such directory per seed: <run>/seed-<n>/.
+
+import { barsCsv, flowsCsv, quotesCsv, tradesCsv } from '../csv.ts';
+import type { Recorder } from '../recorder.ts';
+import { barsParquet, tradesParquet } from './parquet.ts';
+import { writeDirAtomic, type OutputFile } from './write-dir.ts';
+
+export interface WriteRecordingOptions {
+  /** Also write trades.parquet and bars.parquet (default true). */
+  parquet?: boolean;
+  /** Replace an existing directory. */
+  overwrite?: boolean;
+  /** Extra fields merged into summary.json (scenario name, seed, ...). */
+  meta?: Record<string, unknown>;
+}
+
+/** The files `writeRecording` writes, built lazily (for callers with their own sink). */
+export function recordingFiles(r: Recorder, options: WriteRecordingOptions = {}): OutputFile[] {
+  const files: OutputFile[] = [
+    { name: 'trades.csv', data: () => tradesCsv(r) },
+    { name: 'quotes.csv', data: () => quotesCsv(r) },
+    { name: 'bars.csv', data: () => barsCsv(r) },
+    { name: 'flows.csv', data: () => flowsCsv(r) },
+    { name: 'summary.json', data: () => JSON.stringify({ ...options.meta, ...r.summary() }, null, 2) + '\n' },
+  ];
+  if (options.parquet ?? true) {
+    files.push({ name: 'trades.parquet', data: () => tradesParquet(r) }, { name: 'bars.parquet', data: () => barsParquet(r) });
+  }
+  return files;
+}
+
+export function writeRecording(dir: string, r: Recorder, options: WriteRecordingOptions = {}): void {
+  writeDirAtomic(dir, recordingFiles(r, options), { overwrite: options.overwrite });
+}
