@@ -1,9 +1,15 @@
-// A simple market maker. At each wake-up (every intervalNs, jittered by the agent's stream) it
+// A market maker. At each wake-up (every intervalNs, jittered by the agent's stream) it
 // cancels its two quotes and posts new ones around the mid m with inventory skew:
-//   bid = floor(m - halfSpread - skew * inventory),  ask = ceil(m + halfSpread - skew * inventory)
-// (ask at least bid + 1), size `size` lots each, post-only so it never takes. When |inventory|
-// reaches maxInventory it stops quoting the side that would add to it.
+//   bid = floor(m - H - skew * inventory),  ask = ceil(m + H - skew * inventory)
+// (ask at least bid + 1), post-only so it never takes. The half-spread widens with realised
+// volatility: H = halfSpread + volSpread * sigma * m, where sigma^2 is an EWMA of squared log
+// mid changes between wake-ups, sigma^2 <- lambda sigma^2 + (1 - lambda) r^2 (RiskMetrics 1996).
+// Liquidity is withdrawn three ways: when |inventory| reaches maxInventory it stops quoting the
+// side that would add to it; with taper the adding side's size is size * (1 - |inv| / maxInventory)
+// (at least 1 lot); when sigma exceeds maxVolatility it quotes neither side. Without the optional
+// parameters it is the plain skewed quoter (Ho & Stoll 1981; Avellaneda & Stoikov 2008 in spirit).
 
+import { dlog } from '../core/detmath.ts';
 import { uniformInt } from '../core/distributions.ts';
 import type { RandomSource } from '../core/rng.ts';
 import type { Kernel } from '../kernel/kernel.ts';
@@ -14,18 +20,50 @@ import { Trader } from './trader.ts';
 export interface MarketMakerParams {
   symbol: number;
   intervalNs: number;
+  /** Base half-spread, ticks. */
   halfSpread: number;
+  /** Quote shift per lot of inventory, ticks. */
   skew: number;
+  /** Quote size, lots. */
   size: number;
+  /** Inventory limit, lots. */
   maxInventory: number;
+  /** Extra half-spread per unit of sigma x mid (dimensionless). Default 0 (no widening). */
+  volSpread?: number;
+  /** EWMA decay lambda per wake-up. Default 0.94. */
+  volDecay?: number;
+  /** sigma (log return per wake interval) above which both quotes are withdrawn. Default none. */
+  maxVolatility?: number;
+  /** Shrink the inventory-adding side as inventory grows. Default false. */
+  taper?: boolean;
+  /** Shares held at the start, lots. Default 0. */
+  initialPosition?: number;
+  /** Cash at the start, cents. Default 0. */
+  initialCash?: number;
+}
+
+/** H = halfSpread + volSpread * sigma * mid (ticks). */
+export function quoteHalfSpread(halfSpread: number, volSpread: number, sigma: number, mid: number): number {
+  return halfSpread + volSpread * sigma * mid;
+}
+
+/** Size of the side that adds to |inventory| under taper: max(1, floor(size (1 - |inv| / max))). */
+export function taperedSize(size: number, inventory: number, maxInventory: number): number {
+  const a = inventory < 0 ? -inventory : inventory;
+  const s = Math.floor(size * (1 - a / maxInventory));
+  return s < 1 ? 1 : s;
 }
 
 export class MarketMaker extends Trader {
   readonly classId = InvestorClass.MARKET_MAKER;
+  /** sigma^2, the EWMA variance of log mid changes between wake-ups. */
+  variance = 0;
   private bidId = 0;
   private askId = 0;
   private bidLeft = 0;
   private askLeft = 0;
+  private lastLogMid = NaN;
+  private readonly tracksVol: boolean;
 
   constructor(
     exchange: Exchange,
@@ -34,6 +72,8 @@ export class MarketMaker extends Trader {
     private readonly p: MarketMakerParams,
   ) {
     super(exchange, symbols);
+    this.setHoldings(p.symbol, p.initialPosition ?? 0, p.initialCash ?? 0);
+    this.tracksVol = (p.volSpread ?? 0) !== 0 || p.maxVolatility !== undefined;
   }
 
   start(k: Kernel): void {
@@ -47,16 +87,33 @@ export class MarketMaker extends Trader {
     this.bidId = 0;
     this.askId = 0;
     const inv = this.position[p.symbol];
-    const m = this.exchange.mid(p.symbol) - p.skew * inv;
-    const bid = Math.max(1, Math.floor(m - p.halfSpread));
-    const ask = Math.max(bid + 1, Math.ceil(m + p.halfSpread));
-    if (inv < p.maxInventory) {
-      this.bidId = this.limit(k, p.symbol, 0, bid, p.size, 0, true);
-      this.bidLeft = p.size;
+    const mid = this.exchange.mid(p.symbol);
+    let half = p.halfSpread;
+    let quote = true;
+    if (this.tracksVol) {
+      const x = dlog(mid);
+      if (this.lastLogMid === this.lastLogMid) {
+        const r = x - this.lastLogMid;
+        const lambda = p.volDecay ?? 0.94;
+        this.variance = lambda * this.variance + (1 - lambda) * r * r;
+      }
+      this.lastLogMid = x;
+      const sigma = Math.sqrt(this.variance);
+      half = quoteHalfSpread(p.halfSpread, p.volSpread ?? 0, sigma, mid);
+      if (p.maxVolatility !== undefined && sigma > p.maxVolatility) quote = false;
     }
-    if (inv > -p.maxInventory) {
-      this.askId = this.limit(k, p.symbol, 1, ask, p.size, 0, true);
-      this.askLeft = p.size;
+    const m = mid - p.skew * inv;
+    const bid = Math.max(1, Math.floor(m - half));
+    const ask = Math.max(bid + 1, Math.ceil(m + half));
+    if (quote && inv < p.maxInventory) {
+      const size = p.taper === true && inv > 0 ? taperedSize(p.size, inv, p.maxInventory) : p.size;
+      this.bidId = this.limit(k, p.symbol, 0, bid, size, 0, true);
+      this.bidLeft = size;
+    }
+    if (quote && inv > -p.maxInventory) {
+      const size = p.taper === true && inv < 0 ? taperedSize(p.size, inv, p.maxInventory) : p.size;
+      this.askId = this.limit(k, p.symbol, 1, ask, size, 0, true);
+      this.askLeft = size;
     }
     k.wakeIn(this.id, p.intervalNs + uniformInt(this.rng, 0, p.intervalNs >> 3));
   }

@@ -98,7 +98,7 @@ export abstract class Trader implements Agent {
     } else if (kind === MSG_EXPIRED) {
       this.onDone(k, m.a[slot], m.e[slot]);
     } else if (kind === MSG_NEWS) {
-      this.onNews(k, m.a[slot]);
+      this.onNews(k, m.a[slot], m.b[slot]);
     }
   }
 
@@ -117,6 +117,17 @@ export abstract class Trader implements Agent {
   /** An order is no longer resting (rejected, fully done on entry, or expired). */
   protected onDone(_k: Kernel, _symbol: number, _orderId: number): void {}
 
-  /** A news event (index into the run's news feed) has reached this trader. */
-  protected onNews(_k: Kernel, _event: number): void {}
+  /**
+   * A news item has reached this trader: `event` indexes the run's events, `narrative` the
+   * narrative (reading of that event) it heard (see src/news/feed.ts).
+   */
+  protected onNews(_k: Kernel, _event: number, _narrative: number): void {}
+
+  /** Sets the initial holdings (the scenario's): position in lots of `symbol`, cash in cents. */
+  protected setHoldings(symbol: number, positionLots: number, cashCents: number): void {
+    if (!Number.isSafeInteger(positionLots)) throw new RangeError(`initial position must be an integer number of lots, got ${positionLots}`);
+    if (!Number.isSafeInteger(cashCents)) throw new RangeError(`initial cash must be an integer number of cents, got ${cashCents}`);
+    this.position[symbol] = positionLots;
+    this.cash = cashCents;
+  }
 }

@@ -1,0 +1,157 @@
+// Long-term fundamental institution (article C5: ~3/4 of institutional money; C10-C13: small
+// gaps). It holds a private estimate of fundamental value V_hat = V0 exp(ln-shift from the news it
+// has heard; see belief.ts: signal noise and naive/informed weights from its information gap,
+// arrival delays from its on-site gap via the news feed). At each wake-up (exponential, mean
+// meanWakeNs: low frequency) with mid P and horizon weight h = 1 - gH:
+//   signal  z = h ln(V_hat / P) + (1 - h) (ema_fast - ema_slow)          (EMA trend of ln P)
+//   target  q* = clamp(round(q_base + kappa z), q_min, q_max)            (lots)
+//   order   dq = clamp(q* - q, -maxOrder, maxOrder), sent only if |dq| >= minOrder,
+// as one GTC limit order that replaces the previous one: a buy joins the bid one tick better if
+// the spread allows (bid + 1 < ask), else at the bid; a sell mirrors it (ask - 1 or the ask).
+// Passive limit orders: in a fall its bids are what sellers hit (seasoned holders "held or
+// bought", C12). Sources: target-position value investors as in Chiarella & Iori (2002) and
+// Franke & Westerhoff (2012, fundamentalists), position limits as mandates.
+import { dexp, dlog } from '../core/detmath.ts';
+import { exponential } from '../core/distributions.ts';
+import type { RandomSource } from '../core/rng.ts';
+import { NS_PER_HOUR, NS_PER_MINUTE } from '../core/units.ts';
+import type { Kernel } from '../kernel/kernel.ts';
+import type { Exchange } from '../market/exchange.ts';
+import type { Narrative } from '../news/event.ts';
+import { checkGaps, horizonWeight, type GapMapParams, type Gaps } from '../news/gaps.ts';
+import { Belief } from './belief.ts';
+import { InvestorClass } from './classes.ts';
+import { Trader } from './trader.ts';
+import { EmaTrend } from './trend.ts';
+
+export interface InstitutionParams {
+  symbol: number;
+  /** Shares held at the start, lots. */
+  initialPosition: number;
+  /** Cash at the start, cents. */
+  initialCash: number;
+  /** Pre-shock fundamental value V0, ticks (the scenario scales it so the last close is equilibrium). */
+  valueTicks: number;
+  gaps: Gaps;
+  gapMap?: GapMapParams;
+  /** The run's narratives (the same table the news feed diffuses). */
+  narratives: readonly Narrative[];
+  /** Mean time between wake-ups, ns. Default 15 min. */
+  meanWakeNs?: number;
+  /** Target at zero signal q_base, lots. Default initialPosition. */
+  basePosition?: number;
+  /** kappa: lots of target per unit of signal (a log return). Default 2 x basePosition. */
+  sensitivity?: number;
+  /** Position limits, lots. Defaults 0 and 2 x basePosition. */
+  minPosition?: number;
+  maxPosition?: number;
+  /** Largest order per wake-up, lots. Default 1% of basePosition (at least 1). */
+  maxOrder?: number;
+  /** Smallest order worth sending, lots. Default 1. */
+  minOrder?: number;
+  /** EMA time constants of the trend term, ns. Defaults 30 min and 4 h. */
+  trendFastNs?: number;
+  trendSlowNs?: number;
+}
+
+/** q* = clamp(round(q_base + kappa (h m + (1 - h) trend)), q_min, q_max). */
+export function institutionTarget(base: number, kappa: number, h: number, logMispricing: number, trend: number, min: number, max: number): number {
+  const t = Math.round(base + kappa * (h * logMispricing + (1 - h) * trend));
+  return t < min ? min : t > max ? max : t;
+}
+
+/** dq = clamp(q* - q, -maxOrder, maxOrder), or 0 when |dq| < minOrder. */
+export function orderTowards(target: number, position: number, maxOrder: number, minOrder: number): number {
+  let d = target - position;
+  if (d > maxOrder) d = maxOrder;
+  else if (d < -maxOrder) d = -maxOrder;
+  return (d < 0 ? -d : d) < minOrder ? 0 : d;
+}
+
+/** Passive limit price: one tick inside the spread when there is room, else at the own touch. */
+export function passivePrice(side: number, bid: number | null, ask: number | null, mid: number): number {
+  let p: number;
+  if (side === 0) p = bid === null ? Math.floor(mid) : ask !== null && ask - bid > 1 ? bid + 1 : bid;
+  else p = ask === null ? Math.ceil(mid) : bid !== null && ask - bid > 1 ? ask - 1 : ask;
+  return p < 1 ? 1 : p;
+}
+
+export class Institution extends Trader {
+  readonly classId = InvestorClass.INSTITUTION;
+  readonly belief: Belief;
+  private readonly trend: EmaTrend;
+  private readonly h: number;
+  private readonly meanWakeNs: number;
+  private readonly base: number;
+  private readonly kappa: number;
+  private readonly minPos: number;
+  private readonly maxPos: number;
+  private readonly maxOrder: number;
+  private readonly minOrder: number;
+  private liveId = 0;
+  private liveLeft = 0;
+
+  constructor(
+    exchange: Exchange,
+    symbols: number,
+    private readonly rng: RandomSource,
+    private readonly p: InstitutionParams,
+  ) {
+    super(exchange, symbols);
+    checkGaps(p.gaps, 'institution gaps');
+    if (!(p.valueTicks > 0)) throw new RangeError(`valueTicks must be > 0, got ${p.valueTicks}`);
+    this.setHoldings(p.symbol, p.initialPosition, p.initialCash);
+    this.belief = new Belief(p.narratives, p.symbol, p.gaps.information, p.gapMap);
+    this.trend = new EmaTrend(p.trendFastNs ?? 30 * NS_PER_MINUTE, p.trendSlowNs ?? 4 * NS_PER_HOUR);
+    this.h = horizonWeight(p.gaps.horizon);
+    this.meanWakeNs = p.meanWakeNs ?? 15 * NS_PER_MINUTE;
+    this.base = p.basePosition ?? p.initialPosition;
+    this.kappa = p.sensitivity ?? 2 * this.base;
+    this.minPos = p.minPosition ?? 0;
+    this.maxPos = p.maxPosition ?? 2 * this.base;
+    this.maxOrder = p.maxOrder ?? Math.max(1, Math.floor(this.base / 100));
+    this.minOrder = p.minOrder ?? 1;
+    if (this.minPos > this.maxPos) throw new RangeError(`minPosition ${this.minPos} exceeds maxPosition ${this.maxPos}`);
+  }
+
+  /** V_hat in ticks. */
+  get valueEstimate(): number {
+    return this.p.valueTicks * dexp(this.belief.logShift);
+  }
+
+  start(k: Kernel): void {
+    k.wakeIn(this.id, Math.floor(exponential(this.rng, this.meanWakeNs)));
+  }
+
+  wake(k: Kernel): void {
+    const s = this.p.symbol;
+    const ex = this.exchange;
+    const mid = ex.mid(s);
+    this.trend.update(dlog(mid), k.now);
+    if (this.liveId !== 0) {
+      this.cancel(k, s, this.liveId);
+      this.liveId = 0;
+    }
+    const m = dlog(this.valueEstimate / mid);
+    const target = institutionTarget(this.base, this.kappa, this.h, m, this.trend.crossover, this.minPos, this.maxPos);
+    const dq = orderTowards(target, this.position[s], this.maxOrder, this.minOrder);
+    if (dq !== 0) {
+      const side = dq > 0 ? 0 : 1;
+      this.liveLeft = dq > 0 ? dq : -dq;
+      this.liveId = this.limit(k, s, side, passivePrice(side, ex.bestBid(s), ex.bestAsk(s), mid), this.liveLeft);
+    }
+    k.wakeIn(this.id, Math.max(1, Math.floor(exponential(this.rng, this.meanWakeNs))));
+  }
+
+  protected override onNews(_k: Kernel, _event: number, narrative: number): void {
+    this.belief.hear(narrative, this.rng);
+  }
+
+  protected override onFill(_k: Kernel, _symbol: number, _side: number, _price: number, qty: number, orderId: number): void {
+    if (orderId === this.liveId && (this.liveLeft -= qty) <= 0) this.liveId = 0;
+  }
+
+  protected override onDone(_k: Kernel, _symbol: number, orderId: number): void {
+    if (orderId === this.liveId) this.liveId = 0;
+  }
+}
