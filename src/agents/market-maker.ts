@@ -54,6 +54,11 @@ export function taperedSize(size: number, inventory: number, maxInventory: numbe
   return s < 1 ? 1 : s;
 }
 
+/** sigma^2 <- lambda sigma^2 + (1 - lambda) r^2. */
+export function ewmaVariance(variance: number, r: number, lambda: number): number {
+  return lambda * variance + (1 - lambda) * r * r;
+}
+
 export class MarketMaker extends Trader {
   readonly classId = InvestorClass.MARKET_MAKER;
   /** sigma^2, the EWMA variance of log mid changes between wake-ups. */
@@ -94,8 +99,7 @@ export class MarketMaker extends Trader {
       const x = dlog(mid);
       if (this.lastLogMid === this.lastLogMid) {
         const r = x - this.lastLogMid;
-        const lambda = p.volDecay ?? 0.94;
-        this.variance = lambda * this.variance + (1 - lambda) * r * r;
+        this.variance = ewmaVariance(this.variance, r, p.volDecay ?? 0.94);
       }
       this.lastLogMid = x;
       const sigma = Math.sqrt(this.variance);

@@ -26,8 +26,9 @@ export class EmaTrend {
     } else {
       const dt = now - this.lastNs;
       if (dt > 0) {
-        this.fast += (1 - dexp(-dt / this.fastNs)) * (x - this.fast);
-        this.slow += (1 - dexp(-dt / this.slowNs)) * (x - this.slow);
+        const as = 1 - dexp(-dt / this.slowNs);
+        this.fast += (this.fastNs === this.slowNs ? as : 1 - dexp(-dt / this.fastNs)) * (x - this.fast);
+        this.slow += as * (x - this.slow);
       }
     }
     this.last = x;
