@@ -8,6 +8,7 @@ type Command = (args: string[], io: Io) => Promise<number>;
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   book: { summary: 'book replay [FILE|-] [--stp MODE]   replay NDJSON order operations', load: async () => (await import('./book.ts')).bookCommand },
   run: { summary: 'run --preset NAME [--seed N]         run a scenario and print its tape hash', load: async () => (await import('./run.ts')).runCommand },
+  facts: { summary: 'facts <run dir>... [--symbol S] [--json]  check the stylized facts of recorded runs', load: async () => (await import('./facts.ts')).factsCommand },
   schema: { summary: 'schema                               print the JSON Schema of scenario files', load: async () => (await import('./schema.ts')).schemaCommand },
   preset: { summary: 'preset list | preset show NAME       built-in scenarios, as YAML', load: async () => (await import('./preset.ts')).presetCommand },
   economy: { summary: 'economy <calculator> [...]          compute-economy calculators', load: async () => (await import('./economy.ts')).economyCommand },

@@ -1,16 +1,67 @@
-// `shocklab run <file | --preset NAME> [--seed N] [--set path=value ...] [--json]`: runs a
-// scenario and prints what it traded and its tape hash on stdout (byte-identical for the same
-// seed); timings go to stderr.
+// `shocklab run <file | --preset NAME> [--seed N] [--seeds K] [--out DIR] [--set path=value ...]
+// [--json]`: runs a scenario for one or more seeds and prints, per seed, the tape hash and, per
+// day and symbol, open/high/low/close/return/volume and the net flow of each investor class.
+// Output files (CSV, Parquet, summary.json per seed) go to DIR, all or nothing. The same seed
+// prints the same bytes on stdout; timings and the progress bar go to stderr.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runScenario, ScenarioError } from '../index.ts';
+import { buildRun, completeRun, ScenarioError, summarize, type Scenario } from '../index.ts';
+import { writeRecording } from '../record/node/index.ts';
+import type { Recorder } from '../record/recorder.ts';
 import { UsageError } from './errors.ts';
 import type { Io } from './io.ts';
+import { Progress } from './progress.ts';
 import { loadScenario } from './scenario-input.ts';
 
-export function parseSeed(text: string | undefined, name = '--seed'): number {
-  if (text === undefined) return 1;
+export function parseSeed(text: string | undefined, name = '--seed', fallback = 1): number {
+  if (text === undefined) return fallback;
   if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new UsageError(`${name} must be an integer, got ${JSON.stringify(text)}`);
   return Number(text);
+}
+
+/** One seed's results as printed (--json) and written to summary.json. */
+function seedReport(s: Scenario, seed: number, r: ReturnType<typeof buildRun>) {
+  const base = summarize(s, seed, r);
+  const rec = r.recorder.summary();
+  return {
+    seed,
+    tapeHash: base.tapeHash,
+    trades: base.trades,
+    orders: base.orders,
+    events: base.events,
+    days: rec.days.map((d) => ({ day: d.day, symbol: d.symbol, open: d.open, high: d.high, low: d.low, close: d.close, return: d.return, volumeLots: d.volumeLots, volumeShares: d.volumeShares })),
+    flows: rec.flows.map((f) => ({ symbol: f.symbol, class: f.class, netLots: f.netLots, netShares: f.netShares, netCents: f.netCents, netRealCents: f.netRealCents })),
+    holdings: rec.holdings,
+  };
+}
+
+function table(rows: (string | number)[][]): string {
+  const cells = rows.map((r) => r.map(String));
+  const widths = cells[0].map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  return cells.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n') + '\n';
+}
+
+function pct(x: number): string {
+  return `${x >= 0 ? '+' : ''}${(100 * x).toFixed(2)}%`;
+}
+
+function formatReport(s: Scenario, rep: ReturnType<typeof seedReport>): string {
+  let out = `seed ${rep.seed}  tape hash ${rep.tapeHash}  trades ${rep.trades}  orders ${rep.orders}  events ${rep.events}\n`;
+  out += table([['day', 'symbol', 'open', 'high', 'low', 'close', 'return', 'volume'], ...rep.days.map((d) => [d.day, d.symbol, d.open, d.high, d.low, d.close, pct(d.return), d.volumeShares])]);
+  const flows = rep.flows.filter((f) => f.netLots !== 0 || f.netCents !== 0);
+  if (flows.length) {
+    out += 'net flow by class (shares; $ at real scale):\n';
+    out += table([['symbol', 'class', 'shares', 'usd'], ...flows.map((f) => [f.symbol, f.class, f.netShares, (f.netRealCents / 100).toFixed(2)])]);
+  }
+  return out;
+}
+
+/** Refuses an output directory that exists and is not empty, before any simulation runs. */
+function checkOutDir(out: string): void {
+  if (existsSync(out) && readdirSync(out).length > 0) throw new UsageError(`--out ${out} exists and is not empty; choose a new directory`);
+  const parent = dirname(resolve(out));
+  if (!existsSync(parent)) throw new UsageError(`--out ${out}: parent directory ${parent} does not exist`);
 }
 
 export async function runCommand(args: string[], io: Io): Promise<number> {
@@ -19,41 +70,66 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { preset: { type: 'string' }, seed: { type: 'string' }, set: { type: 'string', multiple: true, default: [] }, json: { type: 'boolean', default: false } },
+      options: {
+        preset: { type: 'string' },
+        seed: { type: 'string' },
+        seeds: { type: 'string' },
+        out: { type: 'string' },
+        set: { type: 'string', multiple: true, default: [] },
+        json: { type: 'boolean', default: false },
+      },
     });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`run takes one scenario file, got ${positionals.length}: ${positionals.join(' ')}`);
-  const seed = parseSeed(values.seed);
-  let scenario;
+  const first = parseSeed(values.seed);
+  const count = parseSeed(values.seeds, '--seeds', 1);
+  if (count < 1 || count > 10_000) throw new UsageError(`--seeds must be between 1 and 10000, got ${count}`);
+  let scenario: Scenario;
   try {
     scenario = loadScenario(positionals[0], values.preset, values.set!);
   } catch (e) {
     if (e instanceof ScenarioError) throw new UsageError(`invalid scenario: ${e.message}`);
     throw e;
   }
+  if (values.out !== undefined) checkOutDir(values.out);
+
+  const progress = new Progress(io, count > 1 ? `${scenario.name} x${count}` : scenario.name);
   const t0 = performance.now(); // clock-ok
-  const s = runScenario(scenario, seed);
-  const seconds = (performance.now() - t0) / 1000; // clock-ok
-  if (values.json) {
-    io.out(JSON.stringify(s) + '\n');
-  } else {
-    const names = scenario.symbols.map((x) => x.name);
-    const rows: [string, string][] = [
-      ['scenario', s.scenario],
-      ['seed', String(s.seed)],
-      ['trades', String(s.trades)],
-      ...names.map((n, i) => [`last ${n}`, String(s.lastPrice[i])] as [string, string]),
-      ...names.map((n, i) => [`volume ${n}`, String(s.volume[i])] as [string, string]),
-      ['orders', String(s.orders)],
-      ['events', String(s.events)],
-      ['tape hash', s.tapeHash],
-    ];
-    const w = Math.max(...rows.map((r) => r[0].length));
-    io.out(rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n') + '\n');
+  const reports: ReturnType<typeof seedReport>[] = [];
+  const recorders: [number, Recorder][] = [];
+  let events = 0;
+  for (let i = 0; i < count; i++) {
+    const seed = first + i;
+    const r = buildRun(scenario, seed);
+    completeRun(r, (f) => progress.update((i + f) / count));
+    events += r.kernel.events;
+    reports.push(seedReport(scenario, seed, r));
+    if (values.out !== undefined) recorders.push([seed, r.recorder]);
   }
-  io.err(`${s.events} events in ${seconds.toFixed(3)} s (${Math.round(s.events / seconds).toLocaleString('en-US')} events/s)\n`);
+  progress.done();
+  const seconds = (performance.now() - t0) / 1000; // clock-ok
+
+  if (values.out !== undefined) {
+    const out = resolve(values.out);
+    const staging = `${out}.partial-${process.pid}`;
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging);
+    try {
+      for (const [seed, rec] of recorders) writeRecording(join(staging, `seed-${seed}`), rec, { meta: { scenario: scenario.name, seed } });
+      if (existsSync(out)) rmSync(out, { recursive: true });
+      renameSync(staging, out);
+    } catch (e) {
+      rmSync(staging, { recursive: true, force: true });
+      throw e;
+    }
+    io.err(`wrote ${recorders.length} seed director${recorders.length === 1 ? 'y' : 'ies'} to ${values.out}\n`);
+  }
+
+  if (values.json) io.out(JSON.stringify({ scenario: scenario.name, seeds: reports }) + '\n');
+  else io.out(`scenario ${scenario.name}\n` + reports.map((r) => formatReport(scenario, r)).join('\n'));
+  io.err(`${events} events in ${seconds.toFixed(3)} s (${Math.round(events / seconds).toLocaleString('en-US')} events/s)\n`);
   return 0;
 }

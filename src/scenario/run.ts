@@ -1,14 +1,16 @@
 // Builds a run from a validated scenario (kernel, exchange, agents with their own seeded
-// streams, recorder) and runs it. This is the only module that couples the layers.
+// streams, recorder) and runs it to the end, with the accounting audit. This is the only module
+// that couples the layers.
 import { stream } from '../core/rng.ts';
 import { NS_PER_SECOND } from '../core/units.ts';
 import { stpCode } from '../book/codes.ts';
 import { Kernel } from '../kernel/kernel.ts';
 import { Exchange } from '../market/exchange.ts';
+import { NS_PER_DAY, US_EQUITY_DAY } from '../market/schedule.ts';
 import { MarketMaker } from '../agents/market-maker.ts';
 import { ZeroIntelligence } from '../agents/zero-intelligence.ts';
 import type { Trader } from '../agents/trader.ts';
-import { TradeTape } from '../record/trade-tape.ts';
+import { Recorder, agentClassMap, type RecordingSummary } from '../record/recorder.ts';
 import type { Scenario } from './schema.ts';
 import { auditAccounts, snapshotAccounts, type AuditSnapshot } from './audit.ts';
 
@@ -26,8 +28,9 @@ export interface RunSummary {
 export interface BuiltRun {
   kernel: Kernel;
   exchange: Exchange;
-  tape: TradeTape;
+  recorder: Recorder;
   traders: Trader[];
+  /** Time the run ends (ns from its start). */
   endNs: number;
   /** Holdings of every account when the run was built (for the audit). */
   start: AuditSnapshot;
@@ -35,18 +38,36 @@ export interface BuiltRun {
 
 const US = 1_000;
 
+/** Where the run ends: the last day's close plus a second, or the end of continuous trading. */
+export function runEndNs(s: Scenario): number {
+  if (s.schedule) return (s.schedule.days - 1) * NS_PER_DAY + US_EQUITY_DAY.close + NS_PER_SECOND;
+  return Math.round((s.durationSeconds ?? 0) * NS_PER_SECOND);
+}
+
 export function buildRun(s: Scenario, seed: number): BuiltRun {
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
   const kernel = new Kernel();
-  const tape = new TradeTape();
+  const symbols = s.symbols.map((x) => x.name);
+  const referencePrices = s.symbols.map((x) => x.referencePrice);
+  const centsPerTickLot = s.symbols.map((x) => x.tickCents);
+  const recorder = new Recorder({
+    symbols,
+    referencePrices,
+    centsPerTickLot,
+    sampleNs: Math.round(s.recording.sampleSeconds * NS_PER_SECOND),
+    realSharesPerLot: s.recording.realSharesPerLot,
+    ...(s.schedule ? { session: { dayNs: NS_PER_DAY, openNs: US_EQUITY_DAY.open, closeNs: US_EQUITY_DAY.close } } : {}),
+  });
   const exchange = new Exchange({
-    symbols: s.symbols.map((x) => x.name),
-    referencePrices: s.symbols.map((x) => x.referencePrice),
+    symbols,
+    referencePrices,
+    centsPerTickLot,
     stp: stpCode(s.stp),
-    sink: tape,
+    sink: recorder,
+    ...(s.schedule ? { schedule: US_EQUITY_DAY, luld: s.schedule.luld } : {}),
   });
   kernel.add(exchange, 0);
-  const n = s.symbols.length;
+  const n = symbols.length;
   const traders: Trader[] = [];
   const mm = s.agents.marketMakers;
   if (mm) {
@@ -62,7 +83,9 @@ export function buildRun(s: Scenario, seed: number): BuiltRun {
       traders.push(kernel.add(new ZeroIntelligence(exchange, n, stream(seed, 'zero-intelligence', i), p), Math.round(zi.latencyUs * US)));
     }
   }
-  return { kernel, exchange, tape, traders, endNs: Math.round(s.durationSeconds * NS_PER_SECOND), start: snapshotAccounts(traders, n) };
+  recorder.attach(exchange).setAgentClasses(agentClassMap(kernel.agents)).trackHoldings(traders);
+  kernel.add(recorder, 0);
+  return { kernel, exchange, recorder, traders, endNs: runEndNs(s), start: snapshotAccounts(traders, n) };
 }
 
 /** The end-of-run accounting audit: throws AuditError when shares or cash were not conserved. */
@@ -71,19 +94,38 @@ export function auditRun(r: BuiltRun): void {
   auditAccounts(r.start, snapshotAccounts(r.traders, n), { shares: new Array<number>(n).fill(0), cash: 0 }, r.exchange.symbols);
 }
 
-/** Runs a scenario to its end and summarises it. */
-export function runScenario(s: Scenario, seed: number): RunSummary {
-  const r = buildRun(s, seed);
-  r.kernel.run(r.endNs);
+/**
+ * Runs a built run to its end in slices, calling `progress(fraction)` between slices, then
+ * closes the recording and audits the accounts.
+ */
+export function completeRun(r: BuiltRun, progress?: (fraction: number) => void): void {
+  const slices = progress ? 100 : 1;
+  for (let i = 1; i <= slices; i++) {
+    r.kernel.run(Math.floor((r.endNs * i) / slices));
+    progress?.(i / slices);
+  }
+  r.recorder.finish(r.endNs);
   auditRun(r);
+}
+
+export function summarize(s: Scenario, seed: number, r: BuiltRun): RunSummary {
   return {
     scenario: s.name,
     seed,
-    trades: r.tape.count,
+    trades: r.recorder.count,
     volume: Array.from(r.exchange.volume),
     lastPrice: Array.from(r.exchange.last),
-    tapeHash: r.tape.hash(),
+    tapeHash: r.recorder.hash(),
     events: r.kernel.events,
     orders: r.traders.reduce((a, t) => a + t.ordersSent, 0),
   };
 }
+
+/** Runs a scenario to its end and summarises it. */
+export function runScenario(s: Scenario, seed: number): RunSummary {
+  const r = buildRun(s, seed);
+  completeRun(r);
+  return summarize(s, seed, r);
+}
+
+export type { RecordingSummary };

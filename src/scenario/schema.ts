@@ -10,6 +10,24 @@ export const SymbolSchema = z.strictObject({
   name: z.string().min(1),
   /** Price the session starts from (the previous close), in ticks. */
   referencePrice: positiveInt,
+  /** Size of one tick in cents (cash value of one lot at one tick). */
+  tickCents: positiveInt.default(1),
+});
+
+/** The trading day: continuous trading for durationSeconds, or US equity sessions for some days. */
+export const ScheduleSchema = z.strictObject({
+  kind: z.literal('us-equity'),
+  /** Trading days simulated (each with pre-open, opening auction, continuous, closing auction). */
+  days: positiveInt.default(1),
+  /** Limit up-limit down bands and pauses. */
+  luld: z.boolean().default(false),
+});
+
+export const RecordingSchema = z.strictObject({
+  /** Real shares one simulated lot stands for, applied to volumes and flows alike. */
+  realSharesPerLot: z.number().positive().default(1),
+  /** Quote sampling interval. */
+  sampleSeconds: z.number().positive().default(1),
 });
 
 export const ZeroIntelligenceSchema = z.strictObject({
@@ -37,8 +55,11 @@ export const MarketMakerSchema = z.strictObject({
 export const ScenarioSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().default(''),
-  /** Length of the simulated session in seconds. */
-  durationSeconds: z.number().positive(),
+  /** Length of the simulated session in seconds, for continuous trading (no `schedule`). */
+  durationSeconds: z.number().positive().optional(),
+  /** Trading sessions; without it the market trades continuously from the run's start. */
+  schedule: ScheduleSchema.optional(),
+  recording: RecordingSchema.default({ realSharesPerLot: 1, sampleSeconds: 1 }),
   symbols: z.array(SymbolSchema).min(1),
   stp: z.enum(['none', 'expire_maker', 'expire_taker']).default('none'),
   agents: z.strictObject({
@@ -48,6 +69,14 @@ export const ScenarioSchema = z.strictObject({
 });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;
+
+/** Checks that need more than one field: exactly one of durationSeconds and schedule. */
+function crossFieldIssues(s: Scenario): string[] {
+  const issues: string[] = [];
+  if (s.durationSeconds === undefined && s.schedule === undefined) issues.push('durationSeconds: required when there is no schedule (got nothing)');
+  if (s.durationSeconds !== undefined && s.schedule !== undefined) issues.push(`durationSeconds: give either durationSeconds (continuous trading) or schedule, not both (got ${s.durationSeconds} and a schedule)`);
+  return issues;
+}
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
 
 /** A validation failure: one line per problem, each naming the field path and the value. */
@@ -70,7 +99,11 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 /** Validates a scenario, throwing ScenarioError with field paths and values. */
 export function parseScenario(input: unknown): Scenario {
   const r = ScenarioSchema.safeParse(input);
-  if (r.success) return r.data;
+  if (r.success) {
+    const issues = crossFieldIssues(r.data);
+    if (issues.length) throw new ScenarioError(issues);
+    return r.data;
+  }
   const issues = r.error.issues.map((i) => {
     const path = i.path.length ? i.path.join('.') : '(root)';
     if (i.code === 'unrecognized_keys') return `${path === '(root)' ? '' : path + '.'}${i.keys.join(', ')}: unknown key`;

@@ -32,7 +32,8 @@ describe('preset and schema commands', () => {
     const schema = JSON.parse(r.stdout);
     expect(schema.type).toBe('object');
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['name', 'durationSeconds', 'symbols', 'agents']));
-    expect(schema.required).toEqual(expect.arrayContaining(['name', 'durationSeconds', 'symbols', 'agents']));
+    expect(schema.required).toEqual(expect.arrayContaining(['name', 'symbols', 'agents']));
+    expect(schema.properties.schedule.properties.kind.const).toBe('us-equity');
   });
 });
 

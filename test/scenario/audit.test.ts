@@ -16,7 +16,7 @@ describe('accounting audit', () => {
     for (const seed of [1, 2, 3]) {
       const r = buildRun(parseScenario(getPreset('zi-smoke')), seed);
       r.kernel.run(r.endNs);
-      expect(r.tape.count).toBeGreaterThan(100);
+      expect(r.recorder.count).toBeGreaterThan(100);
       expect(() => auditRun(r)).not.toThrow();
     }
   });
