@@ -10,7 +10,6 @@
 // parameters it is the plain skewed quoter (Ho & Stoll 1981; Avellaneda & Stoikov 2008 in spirit).
 
 import { dlog } from '../core/detmath.ts';
-import { uniformInt } from '../core/distributions.ts';
 import type { RandomSource } from '../core/rng.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Exchange } from '../market/exchange.ts';
@@ -82,7 +81,7 @@ export class MarketMaker extends Trader {
   }
 
   start(k: Kernel): void {
-    k.wakeIn(this.id, uniformInt(this.rng, 0, this.p.intervalNs));
+    k.wakeIn(this.id, Math.floor(this.rng.nextFloat() * (this.p.intervalNs + 1)));
   }
 
   wake(k: Kernel): void {
@@ -119,7 +118,7 @@ export class MarketMaker extends Trader {
       this.askId = this.limit(k, p.symbol, 1, ask, size, 0, true);
       this.askLeft = size;
     }
-    k.wakeIn(this.id, p.intervalNs + uniformInt(this.rng, 0, p.intervalNs >> 3));
+    k.wakeIn(this.id, p.intervalNs + Math.floor(this.rng.nextFloat() * (Math.floor(p.intervalNs / 8) + 1)));
   }
 
   protected override onDone(_k: Kernel, _symbol: number, orderId: number): void {
