@@ -6,13 +6,15 @@
 //       price = ref - s * (1 + floor(Exp(offsetMean)))   for a buy (s = 1; mirror for a sell),
 //       where ref is the mid (or last trade); with probability pCross the price instead sits
 //       0..2 ticks through the opposite touch (a marketable limit).
-// Next wake-up after Exp(meanWakeNs). Prices never go below 1 tick.
+// Next wake-up after Exp(meanWakeNs) / m, where m >= 1 is the shared attention's activity
+// multiplier (attention.ts; m = 1 without one). Prices never go below 1 tick.
 
 import { exponential, uniformInt } from '../core/distributions.ts';
 import type { RandomSource } from '../core/rng.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Exchange } from '../market/exchange.ts';
 import { InvestorClass } from './classes.ts';
+import type { Attention } from './attention.ts';
 import { Trader } from './trader.ts';
 
 export interface ZeroIntelligenceParams {
@@ -25,6 +27,8 @@ export interface ZeroIntelligenceParams {
   maxQty: number;
   /** Live orders remembered for cancelling (oldest cancelled first). */
   maxLive: number;
+  /** Shared market attention: when given, the wake-up rate is multiplied by its activity level. */
+  attention?: Attention;
 }
 
 export class ZeroIntelligence extends Trader {
@@ -87,6 +91,7 @@ export class ZeroIntelligence extends Trader {
         this.count++;
       }
     }
-    k.wakeIn(this.id, Math.max(1, Math.floor(exponential(rng, p.meanWakeNs))));
+    const activity = p.attention === undefined ? 1 : p.attention.observe(k.now, this.exchange.mid(p.symbol));
+    k.wakeIn(this.id, Math.max(1, Math.floor(exponential(rng, p.meanWakeNs) / activity)));
   }
 }

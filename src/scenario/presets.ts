@@ -1,6 +1,7 @@
 // Built-in scenarios, by name. Each is plain data in the scenario format, so `shocklab preset
 // show NAME` can print it for a user to edit and run.
 import type { ScenarioInput } from './schema.ts';
+import { CALM_DAY } from './presets/calm-day.ts';
 
 export const PRESETS: Record<string, ScenarioInput> = {
   'zi-smoke': {
@@ -14,6 +15,7 @@ export const PRESETS: Record<string, ScenarioInput> = {
       marketMakers: { count: 2, intervalSeconds: 2, halfSpread: 2, skew: 0.01, size: 50, maxInventory: 2_000, latencyUs: 50 },
     },
   },
+  'calm-day': CALM_DAY,
 };
 
 export function presetNames(): string[] {

@@ -1,18 +1,16 @@
 // Builds a run from a validated scenario (kernel, exchange, agents with their own seeded
 // streams, recorder) and runs it to the end, with the accounting audit. This is the only module
 // that couples the layers.
-import { stream } from '../core/rng.ts';
 import { NS_PER_SECOND } from '../core/units.ts';
 import { stpCode } from '../book/codes.ts';
 import { Kernel } from '../kernel/kernel.ts';
 import { Exchange } from '../market/exchange.ts';
 import { NS_PER_DAY, US_EQUITY_DAY } from '../market/schedule.ts';
-import { MarketMaker } from '../agents/market-maker.ts';
-import { ZeroIntelligence } from '../agents/zero-intelligence.ts';
 import type { Trader } from '../agents/trader.ts';
 import { Recorder, agentClassMap, type RecordingSummary } from '../record/recorder.ts';
 import type { Scenario } from './schema.ts';
 import { auditAccounts, snapshotAccounts, type AuditSnapshot } from './audit.ts';
+import { buildPopulation } from './population.ts';
 
 export interface RunSummary {
   scenario: string;
@@ -30,13 +28,19 @@ export interface BuiltRun {
   exchange: Exchange;
   recorder: Recorder;
   traders: Trader[];
-  /** Time the run ends (ns from its start). */
+  /** Time the run starts and ends (ns from day 0's midnight for scheduled runs, else from 0). */
+  startNs: number;
   endNs: number;
   /** Holdings of every account when the run was built (for the audit). */
   start: AuditSnapshot;
 }
 
-const US = 1_000;
+
+/** Where the run starts: some minutes before the first open, or at 0 for continuous trading. */
+export function runStartNs(s: Scenario): number {
+  if (s.schedule) return US_EQUITY_DAY.open - Math.round(s.schedule.startBeforeOpenSeconds * NS_PER_SECOND);
+  return 0;
+}
 
 /** Where the run ends: the last day's close plus a second, or the end of continuous trading. */
 export function runEndNs(s: Scenario): number {
@@ -46,7 +50,7 @@ export function runEndNs(s: Scenario): number {
 
 export function buildRun(s: Scenario, seed: number): BuiltRun {
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-  const kernel = new Kernel();
+  const kernel = new Kernel({ start: runStartNs(s) });
   const symbols = s.symbols.map((x) => x.name);
   const referencePrices = s.symbols.map((x) => x.referencePrice);
   const centsPerTickLot = s.symbols.map((x) => x.tickCents);
@@ -68,24 +72,10 @@ export function buildRun(s: Scenario, seed: number): BuiltRun {
   });
   kernel.add(exchange, 0);
   const n = symbols.length;
-  const traders: Trader[] = [];
-  const mm = s.agents.marketMakers;
-  if (mm) {
-    for (let i = 0; i < mm.count; i++) {
-      const p = { symbol: i % n, intervalNs: Math.round(mm.intervalSeconds * NS_PER_SECOND), halfSpread: mm.halfSpread, skew: mm.skew, size: mm.size, maxInventory: mm.maxInventory };
-      traders.push(kernel.add(new MarketMaker(exchange, n, stream(seed, 'market-maker', i), p), Math.round(mm.latencyUs * US)));
-    }
-  }
-  const zi = s.agents.zeroIntelligence;
-  if (zi) {
-    for (let i = 0; i < zi.count; i++) {
-      const p = { symbol: i % n, meanWakeNs: zi.meanWakeSeconds * NS_PER_SECOND, pCancel: zi.pCancel, pMarket: zi.pMarket, pCross: zi.pCross, offsetMean: zi.offsetMean, maxQty: zi.maxQty, maxLive: zi.maxLive };
-      traders.push(kernel.add(new ZeroIntelligence(exchange, n, stream(seed, 'zero-intelligence', i), p), Math.round(zi.latencyUs * US)));
-    }
-  }
+  const { traders } = buildPopulation(s, { kernel, exchange, seed, narratives: [] });
   recorder.attach(exchange).setAgentClasses(agentClassMap(kernel.agents)).trackHoldings(traders);
   kernel.add(recorder, 0);
-  return { kernel, exchange, recorder, traders, endNs: runEndNs(s), start: snapshotAccounts(traders, n) };
+  return { kernel, exchange, recorder, traders, startNs: runStartNs(s), endNs: runEndNs(s), start: snapshotAccounts(traders, n) };
 }
 
 /** The end-of-run accounting audit: throws AuditError when shares or cash were not conserved. */
@@ -101,7 +91,7 @@ export function auditRun(r: BuiltRun): void {
 export function completeRun(r: BuiltRun, progress?: (fraction: number) => void): void {
   const slices = progress ? 100 : 1;
   for (let i = 1; i <= slices; i++) {
-    r.kernel.run(Math.floor((r.endNs * i) / slices));
+    r.kernel.run(Math.floor(r.startNs + ((r.endNs - r.startNs) * i) / slices));
     progress?.(i / slices);
   }
   r.recorder.finish(r.endNs);

@@ -12,6 +12,10 @@ export const SymbolSchema = z.strictObject({
   referencePrice: positiveInt,
   /** Size of one tick in cents (cash value of one lot at one tick). */
   tickCents: positiveInt.default(1),
+  /** Lots outstanding (the float the classes' floatShare fractions divide). */
+  floatLots: positiveInt.default(1_000_000),
+  /** Fundamental value in ticks at the start (default: the reference price). */
+  valueTicks: positiveInt.optional(),
 });
 
 /** The trading day: continuous trading for durationSeconds, or US equity sessions for some days. */
@@ -21,6 +25,8 @@ export const ScheduleSchema = z.strictObject({
   days: positiveInt.default(1),
   /** Limit up-limit down bands and pauses. */
   luld: z.boolean().default(false),
+  /** The run starts this long before the first open (pre-open order entry for the opening auction). */
+  startBeforeOpenSeconds: z.number().nonnegative().max(19_800).default(300),
 });
 
 export const RecordingSchema = z.strictObject({
@@ -40,6 +46,15 @@ export const ZeroIntelligenceSchema = z.strictObject({
   maxQty: positiveInt,
   maxLive: positiveInt.default(16),
   latencyUs: z.number().nonnegative().default(100),
+  /** Self-exciting attention shared by the symbol's noise traders (agents/attention.ts); off when absent. */
+  attention: z
+    .strictObject({
+      decaySeconds: z.number().positive(),
+      gain: z.number().nonnegative(),
+      asymmetry: z.number().nonnegative().default(0),
+      maxMultiplier: z.number().min(1).default(10),
+    })
+    .optional(),
 });
 
 export const MarketMakerSchema = z.strictObject({
@@ -49,7 +64,89 @@ export const MarketMakerSchema = z.strictObject({
   skew: z.number().nonnegative(),
   size: positiveInt,
   maxInventory: positiveInt,
+  /** Extra half-spread in ticks per unit of realised volatility (per-tick returns, EWMA). */
+  volSpread: z.number().nonnegative().default(0),
   latencyUs: z.number().nonnegative().default(50),
+});
+
+const gaps = z.strictObject({ information: probability, onSite: probability, horizon: probability });
+const fraction = probability;
+/** One class's share of each symbol's float, and how much cash each agent holds per unit of its holding's value. */
+const holding = {
+  /** Fraction of the float (floatLots) this class holds, split equally among its agents. */
+  floatShare: fraction,
+  /** Cash per agent as a multiple of the value of its initial holding. */
+  cashRatio: z.number().nonnegative().default(0.2),
+};
+
+export const InstitutionsSchema = z.strictObject({
+  count: nonNegativeInt,
+  ...holding,
+  meanWakeSeconds: z.number().positive().default(900),
+  /** Lots of target position change per unit of log mispricing, as a multiple of the base position. */
+  sensitivity: z.number().nonnegative().default(2),
+  /** Largest order, as a fraction of the base position. */
+  maxOrderFraction: z.number().positive().max(1).default(0.01),
+  gaps: gaps.optional(),
+  latencyUs: z.number().nonnegative().default(200),
+});
+
+export const FastMoneySchema = z.strictObject({
+  count: nonNegativeInt,
+  ...holding,
+  meanWakeSeconds: z.number().positive().default(30),
+  trendFastSeconds: z.number().positive().default(300),
+  trendSlowSeconds: z.number().positive().default(1800),
+  trendGain: z.number().nonnegative().default(40),
+  valueGain: z.number().nonnegative().default(5),
+  maxLeverage: z.number().positive().default(2),
+  maintenanceMargin: fraction.default(0.25),
+  drawdownStop: fraction.default(0.1),
+  maxOrder: positiveInt.default(1000),
+  gaps: gaps.optional(),
+  latencyUs: z.number().nonnegative().default(20),
+});
+
+export const RetailSchema = z.strictObject({
+  count: nonNegativeInt,
+  ...holding,
+  meanWakeSeconds: z.number().positive().default(1800),
+  /** Median cost basis as a fraction of the reference price (NVDA rose ~10x in two years). */
+  basisMedianRatio: z.number().positive().default(0.3),
+  basisSigma: z.number().nonnegative().default(0.5),
+  /** Social network over retail agents: small-world (Watts-Strogatz) or scale-free (Barabasi-Albert). */
+  network: z.strictObject({ kind: z.enum(['small-world', 'scale-free']).default('small-world'), degree: positiveInt.default(6), rewire: fraction.default(0.1) }).default({ kind: 'small-world', degree: 6, rewire: 0.1 }),
+  /** Share of retail agents starting optimistic (opinion +1). */
+  optimists: fraction.default(0.5),
+  herding: z.number().nonnegative().default(0.8),
+  switchRatePerHour: z.number().nonnegative().default(0.5),
+  /** Per wake-up: buy (optimists), sell (pessimists), take profit (base rate and slope per unit of log gain). */
+  pBuy: fraction.default(0.05),
+  pSell: fraction.default(0.05),
+  pTake0: fraction.default(0.01),
+  pTakeSlope: z.number().nonnegative().default(0.05),
+  /** Probability of buying the dip on a wake-up after a fall. */
+  pDip: fraction.default(0.1),
+  /** Share of retail agents trading on margin (initial margin 50%). */
+  marginShare: fraction.default(0.1),
+  maxOrder: positiveInt.default(100),
+  gaps: gaps.optional(),
+  latencyUs: z.number().nonnegative().default(5000),
+});
+
+export const LeveragedEtfSchema = z.strictObject({
+  symbol: z.string().min(1),
+  leverage: z.number().refine((x) => x !== 0 && Number.isFinite(x), 'leverage must be a non-zero number'),
+  /** Assets under management in dollars at the start. */
+  aumUsd: z.number().positive(),
+  /** Net creations (+) or redemptions (-) per day in dollars. */
+  dailyFlowUsd: z.array(z.number()).default([]),
+  latencyUs: z.number().nonnegative().default(100),
+});
+
+export const PassiveSchema = z.strictObject({
+  /** Insiders and index funds: fraction of the float held, never traded. */
+  floatShare: fraction,
 });
 
 export const ScenarioSchema = z.strictObject({
@@ -65,6 +162,11 @@ export const ScenarioSchema = z.strictObject({
   agents: z.strictObject({
     zeroIntelligence: ZeroIntelligenceSchema.optional(),
     marketMakers: MarketMakerSchema.optional(),
+    institutions: InstitutionsSchema.optional(),
+    fastMoney: FastMoneySchema.optional(),
+    retail: RetailSchema.optional(),
+    leveragedEtfs: z.array(LeveragedEtfSchema).default([]),
+    passive: PassiveSchema.optional(),
   }),
 });
 
@@ -73,6 +175,14 @@ export type Scenario = z.infer<typeof ScenarioSchema>;
 /** Checks that need more than one field: exactly one of durationSeconds and schedule. */
 function crossFieldIssues(s: Scenario): string[] {
   const issues: string[] = [];
+  const a = s.agents;
+  const shares = [a.institutions, a.fastMoney, a.retail, a.passive].reduce((t, c) => t + (c?.floatShare ?? 0), 0);
+  if (shares > 1 + 1e-12) issues.push(`agents: the classes' floatShare fractions add up to more than 1 (got ${shares})`);
+  const names = new Set(s.symbols.map((x) => x.name));
+  a.leveragedEtfs.forEach((e, i) => {
+    if (!names.has(e.symbol)) issues.push(`agents.leveragedEtfs.${i}.symbol: not a symbol of this scenario (got ${JSON.stringify(e.symbol)})`);
+  });
+  if (a.leveragedEtfs.length > 0 && !s.schedule) issues.push('agents.leveragedEtfs: need a schedule (they trade in the closing auction)');
   if (s.durationSeconds === undefined && s.schedule === undefined) issues.push('durationSeconds: required when there is no schedule (got nothing)');
   if (s.durationSeconds !== undefined && s.schedule !== undefined) issues.push(`durationSeconds: give either durationSeconds (continuous trading) or schedule, not both (got ${s.durationSeconds} and a schedule)`);
   return issues;
