@@ -49,9 +49,9 @@ export function splitLots(total: number, count: number): number[] {
   return Array.from({ length: count }, (_, i) => base + (i < extra ? 1 : 0));
 }
 
-function cashFor(s: Scenario, symbol: number, lots: number, ratio: number): number {
+function cashFor(s: Scenario, symbol: number, lots: number, ratio: number, usd: number): number {
   const sym = s.symbols[symbol];
-  return Math.round(ratio * lots * sym.referencePrice * sym.tickCents);
+  return Math.round(ratio * lots * sym.referencePrice * sym.tickCents + usd * 100);
 }
 
 export function buildPopulation(s: Scenario, ctx: PopulationContext): Population {
@@ -94,7 +94,7 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
           new Institution(exchange, n, stream(seed, 'institution', symbol, i), {
             symbol,
             initialPosition: lots[i],
-            initialCash: cashFor(s, symbol, lots[i], inst.cashRatio),
+            initialCash: cashFor(s, symbol, lots[i], inst.cashRatio, inst.cashUsd),
             valueTicks,
             gaps: inst.gaps ?? DEFAULT_CLASS_GAPS[InvestorClass.INSTITUTION]!,
             narratives,
@@ -114,7 +114,7 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
           new FastMoney(exchange, n, stream(seed, 'fast-money', symbol, i), {
             symbol,
             initialPosition: lots[i],
-            initialCash: cashFor(s, symbol, lots[i], fm.cashRatio),
+            initialCash: cashFor(s, symbol, lots[i], fm.cashRatio, fm.cashUsd),
             valueTicks,
             gaps: fm.gaps ?? DEFAULT_CLASS_GAPS[InvestorClass.FAST_MONEY]!,
             narratives,
@@ -150,7 +150,7 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
           new Retail(exchange, n, stream(seed, 'retail', symbol, i), {
             symbol,
             initialPosition: lots[i],
-            initialCash: cashFor(s, symbol, lots[i], rt.cashRatio),
+            initialCash: cashFor(s, symbol, lots[i], rt.cashRatio, rt.cashUsd),
             referenceTicks: sym.referencePrice,
             basisMedianRatio: rt.basisMedianRatio,
             basisSigma: rt.basisSigma,

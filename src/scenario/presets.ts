@@ -2,6 +2,7 @@
 // show NAME` can print it for a user to edit and run.
 import type { ScenarioInput } from './schema.ts';
 import { CALM_DAY } from './presets/calm-day.ts';
+import { RMSC04 } from './presets/rmsc04.ts';
 
 export const PRESETS: Record<string, ScenarioInput> = {
   'zi-smoke': {
@@ -16,6 +17,7 @@ export const PRESETS: Record<string, ScenarioInput> = {
     },
   },
   'calm-day': CALM_DAY,
+  rmsc04: RMSC04,
 };
 
 export function presetNames(): string[] {

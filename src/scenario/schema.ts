@@ -77,6 +77,8 @@ const holding = {
   floatShare: fraction,
   /** Cash per agent as a multiple of the value of its initial holding. */
   cashRatio: z.number().nonnegative().default(0.2),
+  /** Extra cash per agent, in dollars (e.g. for a class that starts flat). */
+  cashUsd: z.number().nonnegative().default(0),
 };
 
 export const InstitutionsSchema = z.strictObject({
