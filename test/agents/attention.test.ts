@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Attention } from '../../src/agents/attention.ts';
 
-const p = { decayNs: 1_000, gain: 100, asymmetry: 1, maxMultiplier: 5 };
+const p = { decayNs: 1_000, gain: 100, asymmetry: 1, maxMultiplier: 5, sampleNs: 0 };
 
 describe('Attention', () => {
   it('starts calm and ignores a first observation', () => {
@@ -35,7 +35,30 @@ describe('Attention', () => {
     expect(a.multiplier()).toBeCloseTo(1 + e0 * Math.exp(-20), 9);
   });
 
+  it('samples the mid once per interval: bounces inside a minute add nothing, the 1-minute return does', () => {
+    const a = new Attention({ ...p, decayNs: 1e15, sampleNs: 60 });
+    a.observe(0, 100);
+    for (let t = 1; t < 60; t++) a.observe(t, t % 2 === 0 ? 100 : 100.5); // bid-ask bounce of the mid
+    expect(a.excitement()).toBe(0);
+    a.observe(61, 101); // first observation of the next minute: |ln(101/100)|
+    expect(a.excitement()).toBeCloseTo(100 * Math.log(1.01), 9);
+    a.observe(62, 90); // same minute: ignored
+    expect(a.excitement()).toBeCloseTo(100 * Math.log(1.01), 9);
+    a.observe(125, 100); // two minutes on, a fall from 101 to 100 (asymmetry 1 doubles it)
+    expect(a.excitement()).toBeCloseTo(100 * Math.log(1.01) + 2 * 100 * Math.log(1.01), 9);
+  });
+
+  it('defaults to one-minute sampling', () => {
+    const a = new Attention({ decayNs: 1e15, gain: 100, asymmetry: 0, maxMultiplier: 5 });
+    a.observe(0, 100);
+    a.observe(1_000_000_000, 101);
+    expect(a.excitement()).toBe(0);
+    a.observe(60_000_000_000, 101);
+    expect(a.excitement()).toBeCloseTo(100 * Math.log(1.01), 9);
+  });
+
   it('rejects bad parameters naming them', () => {
+    expect(() => new Attention({ ...p, sampleNs: -1 })).toThrow(/sampleNs must be >= 0, got -1/);
     expect(() => new Attention({ ...p, decayNs: 0 })).toThrow(/decayNs must be > 0, got 0/);
     expect(() => new Attention({ ...p, maxMultiplier: 0.5 })).toThrow(/maxMultiplier must be >= 1, got 0.5/);
   });
