@@ -76,7 +76,7 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
   const zi = a.zeroIntelligence;
   if (zi) {
     const at = zi.attention;
-    const attention = s.symbols.map(() => (at ? new Attention({ decayNs: at.decaySeconds * NS_PER_SECOND, gain: at.gain, asymmetry: at.asymmetry, maxMultiplier: at.maxMultiplier }) : undefined));
+    const attention = s.symbols.map(() => (at ? new Attention({ decayNs: at.decaySeconds * NS_PER_SECOND, gain: at.gain, asymmetry: at.asymmetry, maxMultiplier: at.maxMultiplier, sampleNs: at.sampleSeconds * NS_PER_SECOND }) : undefined));
     for (let i = 0; i < zi.count; i++) {
       const p = { symbol: i % n, meanWakeNs: zi.meanWakeSeconds * NS_PER_SECOND, pCancel: zi.pCancel, pMarket: zi.pMarket, pCross: zi.pCross, offsetMean: zi.offsetMean, maxQty: zi.maxQty, maxLive: zi.maxLive, attention: attention[i % n] };
       add(new ZeroIntelligence(exchange, n, stream(seed, 'zero-intelligence', i), p), zi.latencyUs);

@@ -53,6 +53,8 @@ export const ZeroIntelligenceSchema = z.strictObject({
       gain: z.number().nonnegative(),
       asymmetry: z.number().nonnegative().default(0),
       maxMultiplier: z.number().min(1).default(10),
+      /** How often the mid is sampled into the excitement (0 = at every observation). */
+      sampleSeconds: z.number().nonnegative().default(60),
     })
     .optional(),
 });
