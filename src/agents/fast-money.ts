@@ -112,6 +112,9 @@ export class FastMoney extends Trader {
     private readonly p: FastMoneyParams,
   ) {
     super(exchange, symbols);
+    // One market order at a time: pendingId clears on the ACCEPTED of an order whose remainder was
+    // cancelled for want of liquidity, which only an acknowledgement reports.
+    this.requestAcks();
     checkGaps(p.gaps, 'fast-money gaps');
     if (!(p.valueTicks > 0)) throw new RangeError(`valueTicks must be > 0, got ${p.valueTicks}`);
     this.setHoldings(p.symbol, p.initialPosition, p.initialCash);

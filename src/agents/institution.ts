@@ -151,6 +151,8 @@ export class Institution extends Trader {
     if (orderId === this.liveId && (this.liveLeft -= qty) <= 0) this.liveId = 0;
   }
 
+  // No acknowledgements needed: a GTC limit ends through fills, REJECTED or EXPIRED, and the
+  // next wake-up cancels whatever liveId still names.
   protected override onDone(_k: Kernel, _symbol: number, orderId: number): void {
     if (orderId === this.liveId) this.liveId = 0;
   }

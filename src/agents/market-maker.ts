@@ -121,6 +121,8 @@ export class MarketMaker extends Trader {
     k.wakeIn(this.id, p.intervalNs + Math.floor(this.rng.nextFloat() * (Math.floor(p.intervalNs / 8) + 1)));
   }
 
+  // No acknowledgements needed: a post-only quote never ends on entry (it rests or is REJECTED),
+  // so fills, REJECTED and EXPIRED tell it everything.
   protected override onDone(_k: Kernel, _symbol: number, orderId: number): void {
     if (orderId === this.bidId) this.bidId = 0;
     else if (orderId === this.askId) this.askId = 0;

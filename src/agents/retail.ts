@@ -174,6 +174,9 @@ export class Retail extends Trader {
     private readonly p: RetailParams,
   ) {
     super(exchange, symbols);
+    // One market order at a time: pendingId clears on the ACCEPTED of an order whose remainder was
+    // cancelled for want of liquidity, which only an acknowledgement reports.
+    this.requestAcks();
     checkGaps(p.gaps, 'retail gaps');
     if (!(p.valueTicks > 0)) throw new RangeError(`valueTicks must be > 0, got ${p.valueTicks}`);
     if (!(p.initialPosition >= 0)) throw new RangeError(`retail initialPosition must be >= 0 lots (long only), got ${p.initialPosition}`);

@@ -2,10 +2,16 @@
 // investor class that sends orders to the exchange and keeps its own book-keeping from the
 // exchange's replies (position in lots per symbol, cash in integer cents). Strategies extend it
 // and implement `start` and `wake`; they may override the on* hooks.
+//
+// Acknowledgements are opt-in (src/market/protocol.ts): a trader hears onFill, onRejected and
+// EXPIRED (onDone) always, but onAccepted - and so onDone for an order that ends on entry, e.g.
+// a market order whose remainder found no liquidity - only after `requestAcks()`, which a
+// strategy that needs them calls in its constructor. Without them the exchange sends roughly
+// one message fewer per order.
 
 import type { Agent, Kernel } from '../kernel/kernel.ts';
 import type { Exchange } from '../market/exchange.ts';
-import { FLAG_ON_CLOSE, FLAG_POST_ONLY, MSG_ACCEPTED, MSG_CANCEL, MSG_EXPIRED, MSG_FILL, MSG_LIMIT, MSG_MARKET, MSG_MODIFY, MSG_NEWS, MSG_REJECTED } from '../market/protocol.ts';
+import { FLAG_ACK, FLAG_ON_CLOSE, FLAG_POST_ONLY, MSG_ACCEPTED, MSG_CANCEL, MSG_EXPIRED, MSG_FILL, MSG_LIMIT, MSG_MARKET, MSG_MODIFY, MSG_NEWS, MSG_REJECTED } from '../market/protocol.ts';
 import type { InvestorClassCode } from './classes.ts';
 
 export abstract class Trader implements Agent {
@@ -16,16 +22,32 @@ export abstract class Trader implements Agent {
   cash = 0;
   /** The investor class this trader's flows are attributed to. */
   abstract readonly classId: InvestorClassCode;
-  /** Orders sent, fills received, rejections received. */
+  /** Orders sent, cancels sent, fills received, rejections received. */
   ordersSent = 0;
+  cancelsSent = 0;
   fills = 0;
   rejects = 0;
+  /** FLAG_ACK when this trader asked for acknowledgements, else 0 (or-ed into every message's flags). */
+  private ackFlag = 0;
 
   constructor(
     readonly exchange: Exchange,
     symbols: number,
   ) {
     this.position = new Float64Array(symbols);
+  }
+
+  /** True when the exchange acknowledges this trader's orders, cancels and modifies (onAccepted). */
+  get wantsAcks(): boolean {
+    return this.ackFlag !== 0;
+  }
+
+  /**
+   * Asks for an ACCEPTED reply to every order, cancel and modify this trader sends from now on,
+   * so onAccepted runs (and onDone for orders that end on entry). Call it in the constructor.
+   */
+  protected requestAcks(): void {
+    this.ackFlag = FLAG_ACK;
   }
 
   abstract start(kernel: Kernel): void;
@@ -41,7 +63,7 @@ export abstract class Trader implements Agent {
     m.c[s] = price;
     m.d[s] = qty;
     m.e[s] = id;
-    m.f[s] = tif | (postOnly ? FLAG_POST_ONLY : 0) | (onClose ? FLAG_ON_CLOSE : 0);
+    m.f[s] = tif | (postOnly ? FLAG_POST_ONLY : 0) | (onClose ? FLAG_ON_CLOSE : 0) | this.ackFlag;
     this.ordersSent++;
     return id;
   }
@@ -54,15 +76,18 @@ export abstract class Trader implements Agent {
     m.b[s] = side;
     m.d[s] = qty;
     m.e[s] = id;
-    m.f[s] = onClose ? FLAG_ON_CLOSE : 0;
+    m.f[s] = (onClose ? FLAG_ON_CLOSE : 0) | this.ackFlag;
     this.ordersSent++;
     return id;
   }
 
   protected cancel(k: Kernel, symbol: number, orderId: number): void {
     const s = k.send(this.id, this.exchange.id, MSG_CANCEL);
-    k.msgs.a[s] = symbol;
-    k.msgs.e[s] = orderId;
+    const m = k.msgs;
+    m.a[s] = symbol;
+    m.e[s] = orderId;
+    m.f[s] = this.ackFlag;
+    this.cancelsSent++;
   }
 
   protected modify(k: Kernel, symbol: number, orderId: number, price: number, qty: number): void {
@@ -72,6 +97,7 @@ export abstract class Trader implements Agent {
     m.c[s] = price;
     m.d[s] = qty;
     m.e[s] = orderId;
+    m.f[s] = this.ackFlag;
   }
 
   receive(k: Kernel, slot: number): void {
@@ -105,7 +131,7 @@ export abstract class Trader implements Agent {
   /** A fill of one of this trader's orders (position and cash are already updated). */
   protected onFill(_k: Kernel, _symbol: number, _side: number, _price: number, _qty: number, _orderId: number, _maker: boolean): void {}
 
-  /** The exchange accepted an order: lots filled at once, left resting, cancelled. */
+  /** The exchange accepted an order: lots filled at once, left resting, cancelled (only after requestAcks). */
   protected onAccepted(k: Kernel, symbol: number, orderId: number, _filled: number, resting: number, _cancelled: number): void {
     if (resting === 0) this.onDone(k, symbol, orderId);
   }
@@ -114,7 +140,7 @@ export abstract class Trader implements Agent {
     this.onDone(k, symbol, orderId);
   }
 
-  /** An order is no longer resting (rejected, fully done on entry, or expired). */
+  /** An order is no longer resting: rejected, expired, or (only after requestAcks) done on entry without resting. */
   protected onDone(_k: Kernel, _symbol: number, _orderId: number): void {}
 
   /**

@@ -47,6 +47,7 @@ import {
   EXPIRED_AUCTION_REMAINDER,
   EXPIRED_END_OF_DAY,
   FILL_AUCTION,
+  FLAG_ACK,
   FLAG_ON_CLOSE,
   MSG_ACCEPTED,
   MSG_CANCEL,
@@ -212,20 +213,21 @@ export class Exchange implements Agent {
     const from = m.from[slot];
     const symbol = m.a[slot];
     const orderId = m.e[slot];
+    const flags = m.f[slot];
     const book = this.books[symbol];
     if (book === undefined) {
       this.reply(k, from, MSG_REJECTED, symbol, Status.INVALID_ID, 0, 0, orderId);
       return;
     }
-    if (this.code[symbol] !== CONTINUOUS || (kind <= MSG_MARKET && (m.f[slot] & FLAG_ON_CLOSE) !== 0)) {
+    if (this.code[symbol] !== CONTINUOUS || (kind <= MSG_MARKET && (flags & FLAG_ON_CLOSE) !== 0)) {
       this.receiveSession(k, slot, book);
       if (this.quotes !== undefined) this.quoteAfter(k.now, symbol);
       return;
     }
+    const ack = (flags & FLAG_ACK) !== 0;
     let status: number;
     let side = m.b[slot];
     if (kind === MSG_LIMIT) {
-      const flags = m.f[slot];
       status = book.limit(orderId, side, m.c[slot], m.d[slot], flags & 3, (flags & 4) !== 0, from + 1);
     } else if (kind === MSG_MARKET) {
       status = book.market(orderId, side, m.d[slot], from + 1);
@@ -261,7 +263,7 @@ export class Exchange implements Agent {
     }
     const r = book.result;
     for (let i = 0; i < r.expired.length; i++) this.reply(k, from, MSG_EXPIRED, symbol, side, 0, 0, r.expired[i]);
-    this.reply(k, from, MSG_ACCEPTED, symbol, r.filled, r.resting, r.cancelled, orderId);
+    if (ack) this.reply(k, from, MSG_ACCEPTED, symbol, r.filled, r.resting, r.cancelled, orderId);
     if (this.quotes !== undefined) this.quoteAfter(k.now, symbol);
   }
 
@@ -350,7 +352,7 @@ export class Exchange implements Agent {
     if (kind === MSG_CANCEL) {
       const status = book.cancel(id);
       if (status !== Status.OK) return this.reply(k, from, MSG_REJECTED, symbol, status, 0, 0, id);
-      this.reply(k, from, MSG_ACCEPTED, symbol, 0, 0, book.result.cancelled, id);
+      this.ack(k, slot, from, symbol, 0, 0, book.result.cancelled, id);
       if (code === LIMIT_STATE) this.checkLimit(k, symbol);
       return;
     }
@@ -363,7 +365,7 @@ export class Exchange implements Agent {
     if ((price !== 0 && price !== book.priceOf(id)) || qty > live) return this.reply(k, from, MSG_REJECTED, symbol, REJECT_NOT_IN_STATE, 0, 0, id);
     const status = book.modify(id, qty);
     if (status !== Status.OK) return this.reply(k, from, MSG_REJECTED, symbol, status, 0, 0, id);
-    this.reply(k, from, MSG_ACCEPTED, symbol, 0, qty, 0, id);
+    this.ack(k, slot, from, symbol, 0, qty, 0, id);
   }
 
   /** Adds a validated order to an auction collection and acknowledges it. */
@@ -388,7 +390,7 @@ export class Exchange implements Agent {
     if (status !== Status.OK) return this.reply(k, from, MSG_REJECTED, symbol, status, 0, 0, id);
     // On-close orders ignore time in force: they live until the closing auction.
     into.add(id, side, price, qty, from + 1, source * 4 + (source === SRC_ENTRY ? tif : GTC));
-    this.reply(k, from, MSG_ACCEPTED, symbol, 0, qty, 0, id);
+    this.ack(k, slot, from, symbol, 0, qty, 0, id);
   }
 
   /** Cancel or modify of an order held for an auction; false if the order is not held here. */
@@ -410,7 +412,7 @@ export class Exchange implements Agent {
     const row = held.rowOf(id);
     if (m.kind[slot] === MSG_CANCEL) {
       const q = held.remove(id);
-      this.reply(k, from, MSG_ACCEPTED, symbol, 0, 0, q, id);
+      this.ack(k, slot, from, symbol, 0, 0, q, id);
       return true;
     }
     const price = m.c[slot];
@@ -419,7 +421,7 @@ export class Exchange implements Agent {
       this.reply(k, from, MSG_REJECTED, symbol, REJECT_NOT_IN_STATE, 0, 0, id);
       return true;
     }
-    this.reply(k, from, MSG_ACCEPTED, symbol, 0, qty, 0, id);
+    this.ack(k, slot, from, symbol, 0, qty, 0, id);
     return true;
   }
 
@@ -445,7 +447,7 @@ export class Exchange implements Agent {
       status = book.limit(id, side, eff, qty, flags & 3, (flags & 4) !== 0, from + 1);
     }
     if (status !== Status.OK) return this.reply(k, from, MSG_REJECTED, symbol, status, 0, 0, id);
-    this.publish(k, book, symbol, side, from, id);
+    this.publish(k, book, symbol, side, from, id, (m.f[slot] & FLAG_ACK) !== 0);
   }
 
   /** A modify in banded continuous trading: a new price is clamped to the band like a new order. */
@@ -464,11 +466,11 @@ export class Exchange implements Agent {
     }
     const status = book.modify(id, qty === 0 ? undefined : qty, price === 0 ? undefined : price);
     if (status !== Status.OK) return this.reply(k, from, MSG_REJECTED, symbol, status, 0, 0, id);
-    this.publish(k, book, symbol, side, from, id);
+    this.publish(k, book, symbol, side, from, id, (m.f[slot] & FLAG_ACK) !== 0);
   }
 
   /** Sends the fills and acknowledgement of a book operation, feeds the band, checks the limit state. */
-  private publish(k: Kernel, book: OrderBook, symbol: number, side: number, from: number, orderId: number): void {
+  private publish(k: Kernel, book: OrderBook, symbol: number, side: number, from: number, orderId: number, ack: boolean): void {
     const fills = book.fills;
     const n = fills.count;
     const band = this.bands === null ? undefined : this.bands[symbol];
@@ -487,7 +489,7 @@ export class Exchange implements Agent {
     }
     const r = book.result;
     for (let i = 0; i < r.expired.length; i++) this.reply(k, from, MSG_EXPIRED, symbol, side, 0, 0, r.expired[i]);
-    this.reply(k, from, MSG_ACCEPTED, symbol, r.filled, r.resting, r.cancelled, orderId);
+    if (ack) this.reply(k, from, MSG_ACCEPTED, symbol, r.filled, r.resting, r.cancelled, orderId);
     if (moved) this.reprice(symbol);
     this.checkLimit(k, symbol);
   }
@@ -736,6 +738,11 @@ export class Exchange implements Agent {
     l[j + 2] = ask;
     l[j + 3] = aq;
     q.quote(now, symbol, bid, bq, ask, aq);
+  }
+
+  /** ACCEPTED for the message in `slot`, if it asked for one (FLAG_ACK). */
+  private ack(k: Kernel, slot: number, to: number, symbol: number, filled: number, resting: number, cancelled: number, orderId: number): void {
+    if ((k.msgs.f[slot] & FLAG_ACK) !== 0) this.reply(k, to, MSG_ACCEPTED, symbol, filled, resting, cancelled, orderId);
   }
 
   private reply(k: Kernel, to: number, kind: number, a: number, b: number, c: number, d: number, e: number, f = 0): void {

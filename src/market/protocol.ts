@@ -4,8 +4,8 @@
 //   to the exchange                       a        b        c        d        e          f
 //   LIMIT                                 symbol   side     price    qty      order id   flags
 //   MARKET                                symbol   side     -        qty      order id   flags
-//   CANCEL                                symbol   -        -        -        order id   -
-//   MODIFY                                symbol   -        price|0  qty|0    order id   -
+//   CANCEL                                symbol   -        -        -        order id   flags
+//   MODIFY                                symbol   -        price|0  qty|0    order id   flags
 //   from the exchange
 //   ACCEPTED                              symbol   filled   resting  cancelled order id  -
 //   REJECTED                              symbol   status   -        -        order id   -
@@ -15,7 +15,15 @@
 //
 // flags: bits 0-1 time in force (0 GTC, 1 IOC, 2 FOK), bit 2 post-only, bit 3 on-close (a
 // LIMIT with it is a limit-on-close order, a MARKET a market-on-close order: both wait for the
-// closing auction).
+// closing auction), bit 4 acknowledge (FLAG_ACK). CANCEL and MODIFY read only bit 4.
+//
+// Acknowledgements are opt-in: the exchange answers a LIMIT, MARKET, CANCEL or MODIFY it
+// accepts with ACCEPTED only when the message carries FLAG_ACK. REJECTED, FILL and EXPIRED are
+// always sent. Without ACCEPTED a sender learns that an order has ended from its fills, a
+// REJECTED or an EXPIRED; what it does not learn is an order that ends on entry without trading
+// its whole size (an IOC or market remainder cancelled, or a taker's remainder cancelled by
+// self-trade prevention) or the size a cancel removed: a sender
+// that needs those sets FLAG_ACK (Trader.requestAcks does it for every message of an agent).
 //
 // REJECTED status: a book Status code (src/book/codes.ts, 1-9) or one of the exchange's
 // REJECT_* codes below. EXPIRED reason: 0 self-trade prevention (qty 0), 1 the unfilled
@@ -52,6 +60,8 @@ export const REJECT_NOT_IN_STATE = 35;
 
 export const FLAG_POST_ONLY = 4;
 export const FLAG_ON_CLOSE = 8;
+/** Ask for an ACCEPTED reply (orders, cancels and modifies). */
+export const FLAG_ACK = 16;
 
 /**
  * Receives every trade the exchange prints (the recorder implements it). An auction print has

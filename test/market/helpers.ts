@@ -1,11 +1,14 @@
 // Test helpers for the exchange: a scripted agent that sends orders with fixed ids at fixed
 // times and logs every reply, and a trade sink that keeps the prints.
 import type { Agent, Kernel } from '../../src/kernel/kernel.ts';
-import { FLAG_ON_CLOSE, MSG_ACCEPTED, MSG_CANCEL, MSG_EXPIRED, MSG_FILL, MSG_LIMIT, MSG_MARKET, MSG_MODIFY, MSG_REJECTED, type TradeSink } from '../../src/market/protocol.ts';
+import { FLAG_ACK, FLAG_ON_CLOSE, MSG_ACCEPTED, MSG_CANCEL, MSG_EXPIRED, MSG_FILL, MSG_LIMIT, MSG_MARKET, MSG_MODIFY, MSG_REJECTED, type TradeSink } from '../../src/market/protocol.ts';
 
 export const NAMES: Record<number, string> = { [MSG_ACCEPTED]: 'ACK', [MSG_REJECTED]: 'REJ', [MSG_FILL]: 'FILL', [MSG_EXPIRED]: 'EXP' };
 
-/** An agent that runs `steps` at their times and logs replies as "KIND id a b c d f @t". */
+/**
+ * An agent that runs `steps` at their times and logs replies as "KIND id a b c d f @t". It asks
+ * for acknowledgements (FLAG_ACK on every message) unless `acks` is false.
+ */
 export class Script implements Agent {
   id = -1;
   readonly log: string[] = [];
@@ -13,6 +16,7 @@ export class Script implements Agent {
   constructor(
     private readonly exchange: () => number,
     private readonly steps: [number, (k: Kernel, s: Script) => void][],
+    private readonly acks = true,
   ) {}
   start(k: Kernel): void {
     for (const [t] of this.steps) k.wakeAt(this.id, t);
@@ -48,7 +52,7 @@ export class Script implements Agent {
     m.c[s] = c;
     m.d[s] = d;
     m.e[s] = e;
-    m.f[s] = f;
+    m.f[s] = f | (this.acks ? FLAG_ACK : 0);
   }
 }
 
