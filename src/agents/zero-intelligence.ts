@@ -33,7 +33,19 @@ export interface ZeroIntelligenceParams {
 
 export class ZeroIntelligence extends Trader {
   readonly classId = InvestorClass.NOISE;
-  private readonly live: Float64Array;
+  // The parameters the wake-up reads, copied into the agent so a wake-up touches the agent, its
+  // stream and its ring, not the params object as well (10,000 agents do not fit in cache).
+  private readonly symbol: number;
+  private readonly meanWakeNs: number;
+  private readonly pCancel: number;
+  /** pCancel + pMarket, as the rule compares it. */
+  private readonly pCancelMarket: number;
+  private readonly pCross: number;
+  private readonly offsetMean: number;
+  private readonly maxQty: number;
+  private readonly attention: Attention | null;
+  /** Ids of live orders, oldest at `head`: a ring of maxLive ids (a plain array: it sits beside the agent on the heap). */
+  private readonly live: number[];
   private head = 0;
   private count = 0;
 
@@ -44,54 +56,67 @@ export class ZeroIntelligence extends Trader {
     private readonly p: ZeroIntelligenceParams,
   ) {
     super(exchange, symbols);
-    this.live = new Float64Array(Math.max(1, p.maxLive));
+    this.symbol = p.symbol;
+    this.meanWakeNs = p.meanWakeNs;
+    this.pCancel = p.pCancel;
+    this.pCancelMarket = p.pCancel + p.pMarket;
+    this.pCross = p.pCross;
+    this.offsetMean = p.offsetMean;
+    this.maxQty = p.maxQty;
+    this.attention = p.attention ?? null;
+    this.live = new Array<number>(Math.max(1, p.maxLive)).fill(0);
   }
 
   start(k: Kernel): void {
-    k.wakeIn(this.id, Math.floor(exponential(this.rng, this.p.meanWakeNs)));
+    k.wakeIn(this.id, Math.floor(exponential(this.rng, this.meanWakeNs)));
   }
 
   wake(k: Kernel): void {
-    const p = this.p;
     const rng = this.rng;
+    const symbol = this.symbol;
+    const live = this.live;
     const u = rng.nextFloat();
-    if (u < p.pCancel) {
+    if (u < this.pCancel) {
       if (this.count > 0) {
-        const id = this.live[this.head];
-        this.head = (this.head + 1) % this.live.length;
+        const id = live[this.head];
+        if (++this.head === live.length) this.head = 0;
         this.count--;
-        this.cancel(k, p.symbol, id);
+        this.cancel(k, symbol, id);
       }
     } else {
       const side = rng.nextU32() & 1;
-      const qty = uniformInt(rng, 1, p.maxQty);
-      if (u < p.pCancel + p.pMarket) {
-        this.market(k, p.symbol, side, qty);
+      const qty = uniformInt(rng, 1, this.maxQty);
+      if (u < this.pCancelMarket) {
+        this.market(k, symbol, side, qty);
       } else {
         const ex = this.exchange;
         let price: number;
-        if (rng.nextFloat() < p.pCross) {
-          const touch = side === 0 ? ex.bestAsk(p.symbol) : ex.bestBid(p.symbol);
+        if (rng.nextFloat() < this.pCross) {
+          const touch = side === 0 ? ex.bestAsk(symbol) : ex.bestBid(symbol);
           const through = uniformInt(rng, 0, 2);
-          const ref = touch ?? ex.last[p.symbol];
+          const ref = touch ?? ex.last[symbol];
           price = side === 0 ? ref + through : ref - through;
         } else {
-          const offset = 1 + Math.floor(exponential(rng, p.offsetMean));
-          const mid = ex.mid(p.symbol);
+          const offset = 1 + Math.floor(exponential(rng, this.offsetMean));
+          const mid = ex.mid(symbol);
           price = side === 0 ? Math.floor(mid) - offset + 1 : Math.ceil(mid) + offset - 1;
         }
         if (price < 1) price = 1;
-        const id = this.limit(k, p.symbol, side, price, qty);
-        if (this.count === this.live.length) {
+        const id = this.limit(k, symbol, side, price, qty);
+        const n = live.length;
+        if (this.count === n) {
           // Forget the oldest: it stays in the book until it trades.
-          this.head = (this.head + 1) % this.live.length;
+          if (++this.head === n) this.head = 0;
           this.count--;
         }
-        this.live[(this.head + this.count) % this.live.length] = id;
+        let at = this.head + this.count;
+        if (at >= n) at -= n;
+        live[at] = id;
         this.count++;
       }
     }
-    const activity = p.attention === undefined ? 1 : p.attention.observe(k.now, this.exchange.mid(p.symbol));
-    k.wakeIn(this.id, Math.max(1, Math.floor(exponential(rng, p.meanWakeNs) / activity)));
+    const attention = this.attention;
+    const activity = attention === null ? 1 : attention.observe(k.now, this.exchange.mid(symbol));
+    k.wakeIn(this.id, Math.max(1, Math.floor(exponential(rng, this.meanWakeNs) / activity)));
   }
 }

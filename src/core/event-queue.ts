@@ -9,10 +9,23 @@
 // buckets lets the queue skip empty stretches a word (32 buckets) at a time, and jump straight to
 // the overflow's earliest event when the wheel is empty. Nothing allocates once the pools have
 // grown to their peak size.
+//
+// An event is one 24-byte record (time and sequence as doubles, payload and next-in-bucket as
+// 32-bit integers) in one buffer seen through a Float64Array and an Int32Array, so touching an
+// event touches one cache line rather than one per field. `next(until)` pops the earliest event
+// if it is due by `until` in one call (the kernel's loop); `peekTime`/`pop` remain.
 
 import { EventHeap } from './heap.ts';
 
 const NIL = -1;
+// Record layout: doubles [3e] time, [3e + 1] sequence; int32s [6e + 4] payload, [6e + 5] next.
+const F64_PER = 3;
+const I32_PER = 6;
+const PAYLOAD = 4;
+const NEXT = 5;
+
+/** What `next` returns when no event is due (no payload can take this value). */
+export const NONE = -2147483648;
 
 export interface EventQueueOptions {
   /** Width of a bucket in ns (default 1 ms). */
@@ -25,13 +38,14 @@ export class EventQueue {
   private readonly bucketNs: number;
   private readonly mask: number;
   private readonly nBuckets: number;
-  // Event pool: time, sequence, payload, next-in-bucket; free list through `next`.
-  private time: Float64Array;
-  private seq: Float64Array;
-  private payload: Int32Array;
-  private next: Int32Array;
+  // Event pool: one record per event (see the layout above); free list through `next`.
+  private f64: Float64Array;
+  private i32: Int32Array;
+  private cap: number;
   private free = NIL;
   private top = 0;
+  /** Time of the event the last `next` returned. */
+  time = 0;
   // Wheel: list head per bucket and a bitmap of non-empty buckets.
   private readonly head: Int32Array;
   private readonly bits: Int32Array;
@@ -53,11 +67,10 @@ export class EventQueue {
     this.mask = this.nBuckets - 1;
     this.head = new Int32Array(this.nBuckets).fill(NIL);
     this.bits = new Int32Array(this.nBuckets >> 5);
-    const cap = 4096;
-    this.time = new Float64Array(cap);
-    this.seq = new Float64Array(cap);
-    this.payload = new Int32Array(cap);
-    this.next = new Int32Array(cap);
+    this.cap = 4096;
+    const buf = new ArrayBuffer(this.cap * 8 * F64_PER);
+    this.f64 = new Float64Array(buf);
+    this.i32 = new Int32Array(buf);
     this.heap = new Int32Array(256);
   }
 
@@ -67,55 +80,68 @@ export class EventQueue {
 
   /** Adds an event at `time` (not earlier than the last event served); ties keep push order. */
   push(time: number, payload: number): void {
-    const seq = this.nextSeq++;
+    // Allocate the record.
+    let e = this.free;
+    if (e !== NIL) this.free = this.i32[I32_PER * e + NEXT];
+    else {
+      if (this.top === this.cap) this.growPool();
+      e = this.top++;
+    }
+    const f = F64_PER * e;
+    this.f64[f] = time;
+    this.f64[f + 1] = this.nextSeq++;
+    this.i32[I32_PER * e + PAYLOAD] = payload;
     this.n++;
     const b = Math.floor(time / this.bucketNs);
-    if (b - this.cur >= this.nBuckets) {
-      // Beyond the wheel: the overflow heap keeps (time, seq) order; payload is the pool index.
-      const e = this.alloc(time, seq, payload);
-      this.overflow.push(time, e);
-      return;
-    }
-    const e = this.alloc(time, seq, payload);
     if (b <= this.cur) this.heapPush(e);
-    else this.link(e, b);
+    else if (b - this.cur < this.nBuckets) this.link(e, b);
+    // Beyond the wheel: the overflow heap keeps (time, seq) order; its payload is the record.
+    else this.overflow.push(time, e);
   }
 
   /** Time of the earliest event (Infinity when empty). */
   peekTime(): number {
     if (this.heapN === 0 && !this.advance()) return Infinity;
-    return this.time[this.heap[0]];
+    return this.f64[F64_PER * this.heap[0]];
   }
 
   /** Removes the earliest event and returns its payload (-1 when empty). */
   pop(): number {
     if (this.heapN === 0 && !this.advance()) return -1;
     const e = this.heapPop();
-    const p = this.payload[e];
-    this.next[e] = this.free;
+    this.time = this.f64[F64_PER * e];
+    return this.release(e);
+  }
+
+  /**
+   * Removes the earliest event if it is due at or before `until`: returns its payload and sets
+   * `time` to its time. Returns NONE (and removes nothing) when no event is due.
+   */
+  next(until: number): number {
+    if (this.heapN === 0 && !this.advance()) return NONE;
+    const e = this.heap[0];
+    const t = this.f64[F64_PER * e];
+    if (t > until) return NONE;
+    this.time = t;
+    this.heapPop();
+    return this.release(e);
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  /** Returns record `e` to the free list and gives its payload. */
+  private release(e: number): number {
+    const i = I32_PER * e;
+    const p = this.i32[i + PAYLOAD];
+    this.i32[i + NEXT] = this.free;
     this.free = e;
     this.n--;
     return p;
   }
 
-  // ------------------------------------------------------------------ internals
-
-  private alloc(time: number, seq: number, payload: number): number {
-    let e = this.free;
-    if (e !== NIL) this.free = this.next[e];
-    else {
-      if (this.top === this.time.length) this.growPool();
-      e = this.top++;
-    }
-    this.time[e] = time;
-    this.seq[e] = seq;
-    this.payload[e] = payload;
-    return e;
-  }
-
   private link(e: number, b: number): void {
     const slot = b & this.mask;
-    this.next[e] = this.head[slot];
+    this.i32[I32_PER * e + NEXT] = this.head[slot];
     this.head[slot] = e;
     this.bits[slot >> 5] |= 1 << (slot & 31);
     this.inWheel++;
@@ -155,7 +181,7 @@ export class EventQueue {
       this.head[s] = NIL;
       this.bits[s >> 5] &= ~(1 << (s & 31));
       while (e !== NIL) {
-        const nx = this.next[e];
+        const nx = this.i32[I32_PER * e + NEXT];
         this.inWheel--;
         this.heapPush(e);
         e = nx;
@@ -169,16 +195,17 @@ export class EventQueue {
     const of = this.overflow;
     while (of.size > 0 && Math.floor(of.peekTime() / this.bucketNs) - this.cur < this.nBuckets) {
       const e = of.pop();
-      const b = Math.floor(this.time[e] / this.bucketNs);
+      const b = Math.floor(this.f64[F64_PER * e] / this.bucketNs);
       if (b <= this.cur) this.heapPush(e);
       else this.link(e, b);
     }
   }
 
   private less(a: number, b: number): boolean {
-    const ta = this.time[a];
-    const tb = this.time[b];
-    return ta < tb || (ta === tb && this.seq[a] < this.seq[b]);
+    const f = this.f64;
+    const ta = f[F64_PER * a];
+    const tb = f[F64_PER * b];
+    return ta < tb || (ta === tb && f[F64_PER * a + 1] < f[F64_PER * b + 1]);
   }
 
   private heapPush(e: number): void {
@@ -219,18 +246,10 @@ export class EventQueue {
   }
 
   private growPool(): void {
-    const cap = this.time.length * 2;
-    const t = new Float64Array(cap);
-    t.set(this.time);
-    this.time = t;
-    const s = new Float64Array(cap);
-    s.set(this.seq);
-    this.seq = s;
-    const p = new Int32Array(cap);
-    p.set(this.payload);
-    this.payload = p;
-    const nx = new Int32Array(cap);
-    nx.set(this.next);
-    this.next = nx;
+    this.cap *= 2;
+    const buf = new ArrayBuffer(this.cap * 8 * F64_PER);
+    new Uint8Array(buf).set(new Uint8Array(this.f64.buffer));
+    this.f64 = new Float64Array(buf);
+    this.i32 = new Int32Array(buf);
   }
 }

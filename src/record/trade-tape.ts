@@ -62,7 +62,9 @@ export class TradeTape implements TradeSink {
 
 /** Folds a safe integer (up to 2^53) as two 32-bit words, low then high. */
 function foldSafeInt(x: number, h: number): number {
-  const lo = x % 4294967296;
+  // x mod 2^32 (the remainder keeps x's sign); for x >= 0 that is ToUint32(x), which is cheaper
+  // than a floating-point remainder.
+  const lo = x >= 0 ? x >>> 0 : x % 4294967296;
   const hi = (x - lo) / 4294967296;
   return fnv1aWord(hi, fnv1aWord(lo, h));
 }

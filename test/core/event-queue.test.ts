@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventHeap } from '../../src/core/heap.ts';
-import { EventQueue } from '../../src/core/event-queue.ts';
+import { EventQueue, NONE } from '../../src/core/event-queue.ts';
 
 type Op = { push: true; delay: number } | { push: false };
 
@@ -84,5 +84,30 @@ describe('EventQueue', () => {
   it('rejects a bad configuration naming the value', () => {
     expect(() => new EventQueue({ buckets: 100 })).toThrow(/buckets must be a power of two >= 32, got 100/);
     expect(() => new EventQueue({ bucketNs: 0.5 })).toThrow(/bucketNs must be a positive integer, got 0.5/);
+  });
+});
+
+describe('EventQueue.next(until)', () => {
+  it('pops exactly what peekTime/pop would while due, and nothing after `until`', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5_000 }), { maxLength: 200 }), fc.integer({ min: 0, max: 5_000 }), (times, until) => {
+        const a = new EventQueue({ bucketNs: 10, buckets: 32 });
+        const b = new EventQueue({ bucketNs: 10, buckets: 32 });
+        times.forEach((t, i) => {
+          a.push(t, i);
+          b.push(t, i);
+        });
+        const got: [number, number][] = [];
+        for (let p = a.next(until); p !== NONE; p = a.next(until)) got.push([a.time, p]);
+        const want: [number, number][] = [];
+        while (b.size > 0 && b.peekTime() <= until) {
+          const t = b.peekTime();
+          want.push([t, b.pop()]);
+        }
+        expect(got).toEqual(want);
+        expect(a.size).toBe(b.size);
+      }),
+      { numRuns: 500, seed: 20261128 },
+    );
   });
 });

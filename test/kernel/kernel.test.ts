@@ -59,6 +59,34 @@ describe('Kernel', () => {
     k.run(10_000);
     expect(receiver.log).toEqual([`msg7(42) from ${sender.id} @1300`]);
     expect(k.msgs.live).toBe(0);
+    expect(k.events).toBe(1);
+    expect(k.wakeups).toBe(0);
+  });
+
+  it('serves the same order whatever the wheel (bucket width and count change speed only)', () => {
+    const trace = (options: { bucketNs?: number; buckets?: number }) => {
+      const k = new Kernel(options);
+      const log: string[] = [];
+      const ps: Probe[] = [];
+      for (let i = 0; i < 4; i++) {
+        ps.push(k.add(new Probe(
+          (kk, self) => kk.wakeAt(self.id, 7 * i),
+          (kk, self) => {
+            log.push(`${self.id}@${kk.now}`);
+            if (self.log.filter((l) => l.startsWith('wake')).length < 40) kk.wakeIn(self.id, [3, 1_000_000, 300_000_000, 999_999_999][i] + (kk.now % 5));
+            const s = kk.send(self.id, ps[(self.id + 1) % 4].id, 1);
+            kk.msgs.a[s] = kk.now;
+          },
+        ), i * 10));
+      }
+      k.run(Infinity);
+      return { log: log.concat(ps.flatMap((p) => p.log)), events: k.events, wakeups: k.wakeups };
+    };
+    const ref = trace({});
+    expect(ref.wakeups).toBe(4 * 40);
+    expect(ref.events).toBe(2 * ref.wakeups);
+    expect(trace({ bucketNs: 1, buckets: 32 })).toEqual(ref);
+    expect(trace({ bucketNs: 1_000_000, buckets: 1 << 18 })).toEqual(ref);
   });
 
   it('keeps one latency per agent (memory linear in agents) for many agents', () => {
