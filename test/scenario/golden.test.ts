@@ -1,0 +1,21 @@
+// Golden tapes: whole runs of the stable presets reproduce recorded tape hashes exactly. A change
+// that alters what is simulated (agent rules, matching, event order, randomness) changes a hash;
+// update these only for an intended change, and say so in the commit.
+import { describe, expect, it } from 'vitest';
+import { getPreset, parseScenario, runScenario } from '../../src/scenario/index.ts';
+
+const GOLDEN: [preset: string, seed: number, tapeHash: string, trades: number][] = [
+  ['zi-smoke', 1, '5e82d8bb', 1521],
+  ['zi-smoke', 2, '00960ead', 1663],
+  ['zi-smoke', 3, 'b1202bfa', 1594],
+  ['rmsc04', 1, '7f38e13d', 24],
+];
+
+describe('golden tape hashes', () => {
+  for (const [preset, seed, hash, trades] of GOLDEN) {
+    it(`${preset} seed ${seed} -> ${hash}`, () => {
+      const s = runScenario(parseScenario(getPreset(preset)), seed);
+      expect({ tapeHash: s.tapeHash, trades: s.trades }).toEqual({ tapeHash: hash, trades });
+    });
+  }
+});
