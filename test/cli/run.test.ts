@@ -16,6 +16,15 @@ describe('shocklab run', () => {
     expect(a.stderr).toMatch(/events\/s/);
   });
 
+  it('calm-day (sessions, auctions, all investor classes) twice with the same seed: the same bytes', () => {
+    const a = shocklab(['run', '--preset', 'calm-day', '--seed', '1']);
+    const b = shocklab(['run', '--preset', 'calm-day', '--seed', '1']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toMatch(/tape hash [0-9a-f]{8}/);
+    expect(a.stdout).toMatch(/retail/);
+  });
+
   it('rejects an unknown preset, a bad seed and a bad --set with exit 2 and no stack trace', () => {
     const cases: [string[], RegExp][] = [
       [['run', '--preset', 'nope'], /unknown preset "nope"/],
