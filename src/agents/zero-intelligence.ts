@@ -8,12 +8,21 @@
 //       0..2 ticks through the opposite touch (a marketable limit).
 // Next wake-up after Exp(meanWakeNs) / m, where m >= 1 is the shared attention's activity
 // multiplier (attention.ts; m = 1 without one). Prices never go below 1 tick.
+// With a shared Activity (activity.ts) the rule changes in three ways (all off without one):
+//   - m = u(time of day) R(regime) m_attention, observed at the start of the wake-up; while the
+//     session is closed (u = 0) the trader does nothing and sleeps to the next pre-open lead;
+//   - ref = mid + w (V - mid) for limit prices, V the activity's consensus reference and
+//     w = referenceWeight (0: the live mid, as before);
+//   - orders older than maxAgeNs are cancelled first at a wake-up (oldest first), so the book
+//     forgets stale prices (finite order lifetime; Farmer, Patelli & Zovko 2005 use a constant
+//     cancellation rate per order for the same purpose).
 
 import { exponential, uniformInt } from '../core/distributions.ts';
 import type { RandomSource } from '../core/rng.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Exchange } from '../market/exchange.ts';
 import { InvestorClass } from './classes.ts';
+import type { Activity } from './activity.ts';
 import type { Attention } from './attention.ts';
 import { Trader } from './trader.ts';
 
@@ -29,6 +38,12 @@ export interface ZeroIntelligenceParams {
   maxLive: number;
   /** Shared market attention: when given, the wake-up rate is multiplied by its activity level. */
   attention?: Attention;
+  /** Shared activity clock, regime and consensus reference (activity.ts); absent = none. */
+  activity?: Activity;
+  /** w: weight of the activity's reference V in the limit-price reference (0..1, default 0). */
+  referenceWeight?: number;
+  /** Orders older than this (ns) are cancelled at the next wake-up; default none. */
+  maxAgeNs?: number;
 }
 
 export class ZeroIntelligence extends Trader {
@@ -44,6 +59,11 @@ export class ZeroIntelligence extends Trader {
   private readonly offsetMean: number;
   private readonly maxQty: number;
   private readonly attention: Attention | null;
+  private readonly activity: Activity | null;
+  private readonly referenceWeight: number;
+  private readonly maxAgeNs: number;
+  /** Submission times of the live orders (parallel to `live`; only kept with maxAgeNs). */
+  private readonly born: number[] | null;
   /** Ids of live orders, oldest at `head`: a ring of maxLive ids (a plain array: it sits beside the agent on the heap). */
   private readonly live: number[];
   private head = 0;
@@ -65,6 +85,12 @@ export class ZeroIntelligence extends Trader {
     this.maxQty = p.maxQty;
     this.attention = p.attention ?? null;
     this.live = new Array<number>(Math.max(1, p.maxLive)).fill(0);
+    this.activity = p.activity ?? null;
+    this.referenceWeight = p.referenceWeight ?? 0;
+    this.maxAgeNs = p.maxAgeNs ?? Infinity;
+    if (!(this.referenceWeight >= 0 && this.referenceWeight <= 1)) throw new RangeError(`referenceWeight must be in [0, 1], got ${p.referenceWeight}`);
+    if (!(this.maxAgeNs > 0)) throw new RangeError(`maxAgeNs must be > 0, got ${p.maxAgeNs}`);
+    this.born = Number.isFinite(this.maxAgeNs) ? new Array<number>(this.live.length).fill(0) : null;
   }
 
   start(k: Kernel): void {
@@ -75,6 +101,32 @@ export class ZeroIntelligence extends Trader {
     const rng = this.rng;
     const symbol = this.symbol;
     const live = this.live;
+    const activity = this.activity;
+    let level = 1;
+    let ref = NaN;
+    if (activity !== null) {
+      const mid = this.exchange.mid(symbol);
+      const att = this.attention === null ? 1 : this.attention.observe(k.now, mid);
+      level = activity.advance(k.now, att, mid);
+      if (level === 0) {
+        k.wakeIn(this.id, activity.nextOpen(k.now) - k.now + Math.max(1, Math.floor(exponential(rng, this.meanWakeNs))));
+        return;
+      }
+      if (this.referenceWeight > 0) {
+        const v = activity.reference();
+        if (v > 0 && mid > 0) ref = mid + this.referenceWeight * (v - mid);
+      }
+    }
+    const born = this.born;
+    if (born !== null) {
+      const oldest = k.now - this.maxAgeNs;
+      while (this.count > 0 && born[this.head] <= oldest) {
+        const id = live[this.head];
+        if (++this.head === live.length) this.head = 0;
+        this.count--;
+        this.cancel(k, symbol, id);
+      }
+    }
     const u = rng.nextFloat();
     if (u < this.pCancel) {
       if (this.count > 0) {
@@ -98,7 +150,7 @@ export class ZeroIntelligence extends Trader {
           price = side === 0 ? ref + through : ref - through;
         } else {
           const offset = 1 + Math.floor(exponential(rng, this.offsetMean));
-          const mid = ex.mid(symbol);
+          const mid = ref === ref ? ref : ex.mid(symbol);
           price = side === 0 ? Math.floor(mid) - offset + 1 : Math.ceil(mid) + offset - 1;
         }
         if (price < 1) price = 1;
@@ -112,11 +164,14 @@ export class ZeroIntelligence extends Trader {
         let at = this.head + this.count;
         if (at >= n) at -= n;
         live[at] = id;
+        if (born !== null) born[at] = k.now;
         this.count++;
       }
     }
-    const attention = this.attention;
-    const activity = attention === null ? 1 : attention.observe(k.now, this.exchange.mid(symbol));
-    k.wakeIn(this.id, Math.max(1, Math.floor(exponential(rng, this.meanWakeNs) / activity)));
+    if (activity === null) {
+      const attention = this.attention;
+      level = attention === null ? 1 : attention.observe(k.now, this.exchange.mid(symbol));
+    }
+    k.wakeIn(this.id, Math.max(1, Math.floor(exponential(rng, this.meanWakeNs) / level)));
   }
 }

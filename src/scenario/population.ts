@@ -8,9 +8,10 @@ import { stream } from '../core/rng.ts';
 import { NS_PER_SECOND } from '../core/units.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Exchange } from '../market/exchange.ts';
-import { US_EQUITY_DAY } from '../market/schedule.ts';
+import { NS_PER_DAY, US_EQUITY_DAY } from '../market/schedule.ts';
 import { barabasiAlbert, wattsStrogatz, type SocialNetwork } from '../news/network.ts';
 import type { Narrative } from '../news/event.ts';
+import { Activity } from '../agents/activity.ts';
 import { Attention } from '../agents/attention.ts';
 import { DEFAULT_CLASS_GAPS } from '../agents/class-gaps.ts';
 import { InvestorClass } from '../agents/classes.ts';
@@ -77,8 +78,27 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
   if (zi) {
     const at = zi.attention;
     const attention = s.symbols.map(() => (at ? new Attention({ decayNs: at.decaySeconds * NS_PER_SECOND, gain: at.gain, asymmetry: at.asymmetry, maxMultiplier: at.maxMultiplier, sampleNs: at.sampleSeconds * NS_PER_SECOND }) : undefined));
+    const ac = zi.activity;
+    const day = US_EQUITY_DAY;
+    const activity = s.symbols.map((_, symbol) =>
+      ac
+        ? new Activity(
+            {
+              ...(s.schedule ? { session: { dayNs: NS_PER_DAY, openNs: day.open, closeNs: day.close, leadNs: Math.min(day.open, Math.round(ac.leadSeconds * NS_PER_SECOND)) } } : {}),
+              uShape: ac.uShape,
+              regimeSd: ac.regimeSd,
+              regimeNs: ac.regimeSeconds * NS_PER_SECOND,
+              referenceSigma: ac.referenceSigma,
+              referenceExponent: ac.referenceExponent,
+              sessionNs: day.close - day.open,
+            },
+            stream(seed, 'zi-activity', symbol),
+          )
+        : undefined,
+    );
+    const maxAge = zi.maxAgeSeconds === undefined ? {} : { maxAgeNs: zi.maxAgeSeconds * NS_PER_SECOND };
     for (let i = 0; i < zi.count; i++) {
-      const p = { symbol: i % n, meanWakeNs: zi.meanWakeSeconds * NS_PER_SECOND, pCancel: zi.pCancel, pMarket: zi.pMarket, pCross: zi.pCross, offsetMean: zi.offsetMean, maxQty: zi.maxQty, maxLive: zi.maxLive, attention: attention[i % n] };
+      const p = { symbol: i % n, meanWakeNs: zi.meanWakeSeconds * NS_PER_SECOND, pCancel: zi.pCancel, pMarket: zi.pMarket, pCross: zi.pCross, offsetMean: zi.offsetMean, maxQty: zi.maxQty, maxLive: zi.maxLive, attention: attention[i % n], activity: activity[i % n], referenceWeight: zi.referenceWeight, ...maxAge };
       add(new ZeroIntelligence(exchange, n, stream(seed, 'zero-intelligence', i), p), zi.latencyUs);
     }
   }

@@ -57,6 +57,27 @@ export const ZeroIntelligenceSchema = z.strictObject({
       sampleSeconds: z.number().nonnegative().default(60),
     })
     .optional(),
+  /** Shared activity clock (agents/activity.ts): trading hours and U-shape, a slow regime, a consensus reference; off when absent. */
+  activity: z
+    .strictObject({
+      /** U-shape strength c in [0, 1.5]. */
+      uShape: z.number().min(0).max(1.5).default(0),
+      /** Stationary sd of the log activity regime (0 = none). */
+      regimeSd: z.number().nonnegative().default(0),
+      /** Time constant of the regime. */
+      regimeSeconds: z.number().positive().default(3600),
+      /** Daily sigma of the consensus reference at activity 1 (0 = none). */
+      referenceSigma: z.number().nonnegative().default(0),
+      /** gamma: the reference's variance grows as activity^gamma. */
+      referenceExponent: z.number().min(0).max(4).default(1),
+      /** With a schedule: how long before the open the noise traders wake up. */
+      leadSeconds: z.number().nonnegative().default(300),
+    })
+    .optional(),
+  /** Weight of the activity's reference in the limit-price reference (0 = the live mid). */
+  referenceWeight: probability.default(0),
+  /** Orders older than this are cancelled at the trader's next wake-up (absent = never). */
+  maxAgeSeconds: z.number().positive().optional(),
 });
 
 export const MarketMakerSchema = z.strictObject({

@@ -1,12 +1,12 @@
 // The calm-day preset against the stylized facts of targets.md, under the pass rule (pooled
-// estimate in band AND >= 8 of 10 seeds): 10 seeds of the full preset, one day each, on the
-// 1-minute mid-price series; and the Gaussian control on the same-size input (10 seeds x 1 day x
-// 390 minutes) fails heavy tails and clustering, so the facts can fail.
+// estimate in band AND >= 8 of 10 seeds), on the 1-minute mid-price series; and the Gaussian
+// control of the same size (10 seeds x DAYS days x 390 minutes) fails heavy tails and clustering,
+// so the facts can fail. Each seed is a multi-day run (the facts never take a return across days).
 //
-// Status (see the issue note): the preset is not calibrated to pass every fact yet; this test
-// asserts what holds today (heavy tails and the leverage effect in band on the pooled sample)
-// and that the Gaussian control fails. With one day per seed the per-seed part of the rule is
-// very noisy (77 five-minute returns: each ACF lag has a standard error of ~0.11).
+// A shorter version than the calibration (10 seeds x 10 days of the full population, see the
+// preset's commit message): a smaller population (REDUCED) and DAYS days per seed, so it runs in
+// well under a minute; it asserts exactly the facts that pass on this sample (PASSING) and that
+// the rest are at least in band on the pooled sample (POOLED_ONLY).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stylizedFacts, type FactsReport, type SeedSeries } from '../../src/analysis/facts.ts';
 import { gaussianControl } from '../../src/analysis/gaussian-control.ts';
@@ -14,37 +14,50 @@ import { buildRun, completeRun, parseScenario } from '../../src/index.ts';
 import { CALM_DAY } from '../../src/scenario/presets/calm-day.ts';
 
 const SEEDS = 10;
-const POOLED_IN_BAND = ['heavy-tails', 'leverage'] as const;
+const DAYS = 3;
+const PASSING: readonly string[] = ['heavy-tails', 'volatility-clustering', 'volume-volatility', 'leverage'];
+// With 3 days per seed each 5-min ACF lag has a standard error of ~0.06: pooled only. Kurtosis
+// at 1 min is > 1 but does not fall strictly with the horizon (it does not pass yet).
+const POOLED_ONLY: readonly string[] = ['no-autocorrelation'];
 
 let report: FactsReport;
 let minutes = 0;
 
 beforeAll(() => {
-  const sc = parseScenario(CALM_DAY);
+  const a = CALM_DAY.agents!;
+  const sc = parseScenario({
+    ...CALM_DAY,
+    schedule: { ...CALM_DAY.schedule!, days: DAYS },
+    agents: { ...a, zeroIntelligence: { ...a.zeroIntelligence!, count: 1500 }, retail: { ...a.retail!, count: 300 }, institutions: { ...a.institutions!, count: 20 } },
+  });
   const seeds: SeedSeries[] = [];
   for (let seed = 1; seed <= SEEDS; seed++) {
     const r = buildRun(sc, seed);
     completeRun(r);
     const b = r.recorder.bars;
-    minutes = b.minutes;
-    seeds.push({ name: String(seed), days: [{ mid: Array.from(b.mid.subarray(0, b.minutes)), volume: Array.from(b.volume.subarray(0, b.minutes)) }] });
+    minutes = b.minutes / DAYS;
+    const days = [];
+    for (let d = 0; d < DAYS; d++) days.push({ mid: Array.from(b.mid.subarray(d * minutes, (d + 1) * minutes)), volume: Array.from(b.volume.subarray(d * minutes, (d + 1) * minutes)) });
+    seeds.push({ name: String(seed), days });
   }
   report = stylizedFacts(seeds);
+  if (process.env.FACTS_LOG) for (const f of report.facts) console.log(f.id, f.pass, f.pooled.estimate, f.seedsInBand);
 }, 120_000);
 
 const fact = (id: string) => report.facts.find((f) => f.id === id)!;
 
-describe('calm-day stylized facts (10 seeds x 1 day)', () => {
-  it('records one US session per seed', () => {
+describe(`calm-day stylized facts (10 seeds x ${DAYS} days, reduced population)`, () => {
+  it('records DAYS US sessions per seed', () => {
     expect(report.seeds).toBe(SEEDS);
+    expect(report.days).toBe(SEEDS * DAYS);
     expect(minutes).toBe(390);
   });
 
-  // Pooled in band, but too few seeds (heavy tails 5 of 10, leverage 7 of 10).
-  for (const id of POOLED_IN_BAND) it(`${id} is in band pooled`, () => expect(fact(id).pooled.inBand, fact(id).pooled.estimate).toBe(true));
+  for (const id of PASSING) it(`${id} passes (pooled in band and >= 8 of 10 seeds)`, () => expect(fact(id).pass, `${fact(id).pooled.estimate}, ${fact(id).seedsInBand} seeds`).toBe(true));
+  for (const id of POOLED_ONLY) it(`${id} is in band pooled`, () => expect(fact(id).pooled.inBand, fact(id).pooled.estimate).toBe(true));
 
   it('the Gaussian control of the same size fails heavy tails and clustering', () => {
-    const control = stylizedFacts(gaussianControl({ seed: 1, seeds: SEEDS, days: 1, minutes }));
+    const control = stylizedFacts(gaussianControl({ seed: 1, seeds: SEEDS, days: DAYS, minutes }));
     const c = Object.fromEntries(control.facts.map((f) => [f.id, f]));
     expect(c['heavy-tails'].pass).toBe(false);
     expect(c['volatility-clustering'].pass).toBe(false);
