@@ -5,8 +5,8 @@
 // arrays have grown. The book knows nothing of time, agents or I/O.
 //
 // Each side keeps its levels in a sorted array with the best level at the end (bids ascending,
-// asks descending), so matching pops levels off the end and most new levels, which arrive near
-// the touch, are found by a short scan from the end.
+// asks descending), so matching pops levels off the end; a price's place is found from the
+// bound its distance to the touch gives (levels have distinct integer prices), then bisection.
 
 import { BUY, FOK, GTC, IOC, Status, STP_EXPIRE_MAKER, STP_EXPIRE_TAKER, STP_NONE, type StatusCode, type StpCode } from './codes.ts';
 import { Fills } from './fills.ts';
@@ -48,7 +48,8 @@ const NO_LIMIT = 0;
 
 /** A positive safe integer (false for NaN, non-numbers, fractions, 0 and anything above 2^53 - 1). */
 function isPosInt(x: number): boolean {
-  return x > 0 && x <= MAX_SAFE && Math.floor(x) === x;
+  // Small integers (the common case) pass the first test without a floor.
+  return (x | 0) === x ? x > 0 : x > 0 && x <= MAX_SAFE && Math.floor(x) === x;
 }
 
 export class OrderBook {
@@ -474,12 +475,15 @@ export class OrderBook {
   private findBid(price: number): number {
     const px = this.bidPx;
     const n = this.nBids;
-    // Most activity is near the touch (the end): scan a few from the end, then bisect.
-    let i = n;
-    const stop = n > 8 ? n - 8 : 0;
-    for (; i > stop; i--) if (px[i - 1] < price) return i;
-    let lo = 0;
-    let hi = i;
+    if (n === 0 || price > px[n - 1]) return n;
+    // Levels hold distinct integer prices, so at most best - price + 1 of them lie in
+    // [price, best]: the answer is at or after n - 1 - (best - price). Near the touch, where
+    // levels are dense, that bound is usually the answer itself.
+    const d = px[n - 1] - price;
+    let lo = d < n - 1 ? n - 1 - d : 0;
+    if (px[lo] >= price) return lo;
+    let hi = n - 1;
+    lo++;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (px[mid] < price) lo = mid + 1;
@@ -491,11 +495,12 @@ export class OrderBook {
   private findAsk(price: number): number {
     const px = this.askPx;
     const n = this.nAsks;
-    let i = n;
-    const stop = n > 8 ? n - 8 : 0;
-    for (; i > stop; i--) if (px[i - 1] > price) return i;
-    let lo = 0;
-    let hi = i;
+    if (n === 0 || price < px[n - 1]) return n;
+    const d = price - px[n - 1];
+    let lo = d < n - 1 ? n - 1 - d : 0;
+    if (px[lo] <= price) return lo;
+    let hi = n - 1;
+    lo++;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (px[mid] > price) lo = mid + 1;
