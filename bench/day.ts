@@ -16,8 +16,21 @@ import { parseArgs } from 'node:util';
 const MB = 1024 * 1024;
 const SESSION_S = 6.5 * 3600;
 
-/** Overrides that turn calm-day into the 10,000-agents-a-minute day (--set style). */
-const DAY_OVERRIDES = ['agents.zeroIntelligence.count=10000', 'agents.zeroIntelligence.meanWakeSeconds=60'];
+/**
+ * Overrides that turn calm-day into the 10,000-agents-a-minute day (--set style): calm-day's
+ * classes with 7,948 noise traders, 2,000 retail investors, 50 institutions and 2 market makers
+ * (10,000 agents), the traders' mean wake-up interval set to 60 s (the noise flow's activity
+ * multipliers average about 1 over the session; the wake-up count is reported).
+ */
+const DAY_OVERRIDES = [
+  'agents.zeroIntelligence.count=7948',
+  'agents.zeroIntelligence.meanWakeSeconds=60',
+  'agents.retail.count=2000',
+  'agents.retail.meanWakeSeconds=60',
+  'agents.institutions.count=50',
+  'agents.institutions.meanWakeSeconds=60',
+  'agents.marketMakers.count=2',
+];
 /** The stand-in used while calm-day does not exist. */
 const ZI_STAND_IN = ['agents.zeroIntelligence.count=10000', 'agents.zeroIntelligence.meanWakeSeconds=60', 'durationSeconds=23400', 'agents.marketMakers.count=20'];
 
