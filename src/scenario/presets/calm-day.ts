@@ -1,8 +1,8 @@
 // The calm-day preset: one NVDA-like trading day without news (daily sigma ~2.7%, a U-shaped
 // intraday activity), the population of the ownership record, and the stylized facts of
-// targets.md as its test. Evaluated as 10 seeds x 10 days (schedule.days = 10): heavy tails,
-// volatility clustering, volume-volatility and leverage pass; no-autocorrelation is in band
-// pooled (4/10 seeds) and kurtosis at 1 min is > 1 but not yet falling with the horizon. Prices in 10-cent ticks; one simulated lot stands for 100 shares.
+// targets.md as its test. Evaluated as 10 seeds x 20 days (schedule.days = 20): all but kurtosis
+// pass (no-autocorrelation 10/10 seeds); at 10 days per seed no-autocorrelation is in band pooled
+// but in 7/10 seeds. Kurtosis at 1 min is > 1 but not yet falling with the horizon. Prices in 10-cent ticks; one simulated lot stands for 100 shares.
 import type { ScenarioInput } from '../schema.ts';
 
 export const CALM_DAY: ScenarioInput = {
@@ -22,7 +22,7 @@ export const CALM_DAY: ScenarioInput = {
       // Limit orders around the consensus reference V (activity.ts), not the live mid: the mid
       // follows V instead of bouncing against the book's memory. V's variance grows as
       // activity^1.5 (U-shape x regime x attention); traders sleep while the market is closed.
-      activity: { uShape: 0.5, regimeSd: 0.4, regimeSeconds: 1800, referenceSigma: 0.02, referenceExponent: 1.5, leadSeconds: 300 },
+      activity: { uShape: 0.5, regimeSd: 0.4, regimeSeconds: 900, referenceSigma: 0.02, referenceExponent: 1.5, leadSeconds: 300 },
       referenceWeight: 1,
     },
     // Memoryless liquidity at the touch: re-quoted every second around the current mid.
