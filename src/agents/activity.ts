@@ -23,6 +23,10 @@
 //    falls, so large falls raise future volatility: the leverage effect). The book's mid follows
 //    V because limit orders are placed around it (marketable when V has moved past the touch);
 //    without it, limit orders around the live mid make the mid bounce and revert (book memory).
+//    With referenceJumpsPerDay > 0, V also jumps: in an interval dt a jump ln V += sigma_J Z
+//    happens with probability lambda_J a dt / T_s (compound Poisson, subordinated to activity;
+//    Merton 1976): rare large moves give 1-minute returns excess kurtosis that aggregation over
+//    longer horizons dilutes, as in the data.
 //    V starts at the first mid seen and is frozen while u = 0 (no overnight move). The traders'
 //    reference is mid + w (V - mid), w = referenceWeight in the trader (zero-intelligence.ts).
 //
@@ -48,6 +52,10 @@ export interface ActivityParams {
   referenceExponent?: number;
   /** T_s: the session length the daily sigma refers to (ns). */
   sessionNs: number;
+  /** lambda_J: expected jumps of the reference per session at activity 1 (default 0: none). */
+  referenceJumpsPerDay?: number;
+  /** sigma_J: sd of a jump of ln V (default 0). */
+  referenceJumpSigma?: number;
 }
 
 export class Activity {
@@ -114,6 +122,9 @@ export class Activity {
         const a = this.u * this.regime * m;
         const g = p.referenceExponent ?? 1;
         this.logV += p.referenceSigma * Math.sqrt(((g === 1 ? a : g === 2 ? a * a : dexp(g * dlog(a))) * dt) / p.sessionNs) * normal(this.rng);
+        // News-like jumps: Poisson with intensity lambda_J a per session.
+        const lambda = p.referenceJumpsPerDay ?? 0;
+        if (lambda > 0 && this.rng.nextFloat() < (lambda * a * dt) / p.sessionNs) this.logV += (p.referenceJumpSigma ?? 0) * normal(this.rng);
       }
     }
     if (t >= this.lastT) this.lastT = t;

@@ -90,6 +90,8 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
               regimeNs: ac.regimeSeconds * NS_PER_SECOND,
               referenceSigma: ac.referenceSigma,
               referenceExponent: ac.referenceExponent,
+              referenceJumpsPerDay: ac.referenceJumpsPerDay,
+              referenceJumpSigma: ac.referenceJumpSigma,
               sessionNs: day.close - day.open,
             },
             stream(seed, 'zi-activity', symbol),

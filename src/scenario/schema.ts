@@ -70,6 +70,10 @@ export const ZeroIntelligenceSchema = z.strictObject({
       referenceSigma: z.number().nonnegative().default(0),
       /** gamma: the reference's variance grows as activity^gamma. */
       referenceExponent: z.number().min(0).max(4).default(1),
+      /** Expected jumps of the consensus reference per session at activity 1 (0 = none). */
+      referenceJumpsPerDay: z.number().nonnegative().default(0),
+      /** Sd of one jump of the log reference. */
+      referenceJumpSigma: z.number().nonnegative().default(0),
       /** With a schedule: how long before the open the noise traders wake up. */
       leadSeconds: z.number().nonnegative().default(300),
     })

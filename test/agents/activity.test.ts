@@ -40,6 +40,28 @@ describe('Activity', () => {
     expect(s / n).toBeLessThan(1.07);
   });
 
+  it('jumps the reference lambda_J a dt / T_s times on average, by sigma_J Z', () => {
+    // Diffusion ~0: every visible move is a jump. 40,000 steps of dt = 10 over T_s = 400 is 1,000
+    // sessions; at lambda_J = 3 and activity m = 2: ~6,000 jumps expected.
+    const a = new Activity({ ...base, referenceSigma: 1e-12, referenceJumpsPerDay: 3, referenceJumpSigma: 0.05 }, stream(9, 'jumps'));
+    a.advance(0, 2, 100);
+    let prev = Math.log(a.reference());
+    let jumps = 0;
+    let sq = 0;
+    for (let i = 1; i <= 40_000; i++) {
+      a.advance(i * 10, 2, 100);
+      const x = Math.log(a.reference());
+      if (Math.abs(x - prev) > 1e-6) {
+        jumps++;
+        sq += (x - prev) ** 2;
+      }
+      prev = x;
+    }
+    const expected = (3 * 2 * 10 * 40_000) / 400;
+    expect(Math.abs(jumps - expected)).toBeLessThan(5 * Math.sqrt(expected));
+    expect(Math.sqrt(sq / jumps) / 0.05).toBeCloseTo(1, 1);
+  });
+
   it('moves the reference with variance sigma^2 a^gamma dt / T_s and not while closed', () => {
     const stepVar = (gamma: number, m: number) => {
       const a = new Activity({ ...base, referenceSigma: 0.1, referenceExponent: gamma }, stream(3, 'a', gamma));
