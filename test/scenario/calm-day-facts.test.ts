@@ -3,10 +3,11 @@
 // control of the same size (10 seeds x DAYS days x 390 minutes) fails heavy tails and clustering,
 // so the facts can fail. Each seed is a multi-day run (the facts never take a return across days).
 //
-// A shorter version than the calibration (10 seeds x 10 days of the full population, see the
-// preset's commit message): a smaller population (REDUCED) and DAYS days per seed, so it runs in
-// well under a minute; it asserts exactly the facts that pass on this sample (PASSING) and that
-// the rest are at least in band on the pooled sample (POOLED_ONLY).
+// A shorter version than the calibration (seeds 1-10 x 20 days of the full population, where
+// every fact passes the full rule; see the preset's header): a smaller population and DAYS days
+// per seed, so it runs in well under a minute. On this sample every fact's pooled estimate is in
+// its band, and the facts in PASSING also pass per seed (>= 8 of 10); with 3 days per seed the
+// per-seed estimates of the others are too noisy for the 8-of-10 part.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stylizedFacts, type FactsReport, type SeedSeries } from '../../src/analysis/facts.ts';
 import { gaussianControl } from '../../src/analysis/gaussian-control.ts';
@@ -15,10 +16,8 @@ import { CALM_DAY } from '../../src/scenario/presets/calm-day.ts';
 
 const SEEDS = 10;
 const DAYS = 3;
-const PASSING: readonly string[] = ['heavy-tails', 'volatility-clustering', 'volume-volatility', 'leverage'];
-// With 3 days per seed each 5-min ACF lag has a standard error of ~0.06: pooled only. Kurtosis
-// at 1 min is > 1 but does not fall strictly with the horizon (it does not pass yet).
-const POOLED_ONLY: readonly string[] = ['no-autocorrelation'];
+const PASSING: readonly string[] = ['heavy-tails', 'volume-volatility'];
+const ALL: readonly string[] = ['no-autocorrelation', 'heavy-tails', 'kurtosis', 'volatility-clustering', 'volume-volatility', 'leverage'];
 
 let report: FactsReport;
 let minutes = 0;
@@ -54,7 +53,7 @@ describe(`calm-day stylized facts (10 seeds x ${DAYS} days, reduced population)`
   });
 
   for (const id of PASSING) it(`${id} passes (pooled in band and >= 8 of 10 seeds)`, () => expect(fact(id).pass, `${fact(id).pooled.estimate}, ${fact(id).seedsInBand} seeds`).toBe(true));
-  for (const id of POOLED_ONLY) it(`${id} is in band pooled`, () => expect(fact(id).pooled.inBand, fact(id).pooled.estimate).toBe(true));
+  for (const id of ALL) it(`${id} is in band on the pooled sample`, () => expect(fact(id).pooled.inBand, fact(id).pooled.estimate).toBe(true));
 
   it('the Gaussian control of the same size fails heavy tails and clustering', () => {
     const control = stylizedFacts(gaussianControl({ seed: 1, seeds: SEEDS, days: DAYS, minutes }));

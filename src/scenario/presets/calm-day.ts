@@ -1,13 +1,15 @@
-// The calm-day preset: one NVDA-like trading day without news (daily sigma ~2.7%, a U-shaped
+// The calm-day preset: one NVDA-like trading day without news (daily sigma ~3.4%, a U-shaped
 // intraday activity), the population of the ownership record, and the stylized facts of
-// targets.md as its test. Evaluated as 10 seeds x 20 days (schedule.days = 20): all but kurtosis
-// pass (no-autocorrelation 10/10 seeds); at 10 days per seed no-autocorrelation is in band pooled
-// but in 7/10 seeds. Kurtosis at 1 min is > 1 but not yet falling with the horizon. Prices in 10-cent ticks; one simulated lot stands for 100 shares.
+// targets.md as its test. Evaluated as seeds 1-10 x 20 days each (`--set schedule.days=20`), every
+// fact passes the rule (pooled in band and >= 8 of 10 seeds): no-autocorrelation 10/10, heavy
+// tails 10/10 (Hill 3.72), kurtosis 8/10 (6.83 > 3.18 > 1.94 > 1.49), clustering 8/10, volume-
+// volatility 10/10 (0.345), leverage 9/10 (-0.129). With fewer days per seed the per-seed ACF is
+// too noisy (77 five-minute returns a day). Prices in 10-cent ticks; one lot stands for 100 shares.
 import type { ScenarioInput } from '../schema.ts';
 
 export const CALM_DAY: ScenarioInput = {
   name: 'calm-day',
-  description: 'One NVDA-like trading day without news: US sessions, the ownership record population, noise flow around an activity-driven consensus reference with self-exciting attention; judged by the stylized facts of targets.md (not all pass yet: see test/scenario/calm-day-facts.test.ts).',
+  description: 'One NVDA-like trading day without news: US sessions, the ownership record population, noise flow around an activity-driven consensus reference with self-exciting attention; judged by the stylized facts of targets.md (all pass over seeds 1-10 with --set schedule.days=20).',
   schedule: { kind: 'us-equity', days: 1, luld: false, startBeforeOpenSeconds: 300 },
   recording: { realSharesPerLot: 100, sampleSeconds: 1 },
   symbols: [{ name: 'NVDA', referencePrice: 1426, tickCents: 10, floatLots: 2_000_000 }],
@@ -22,7 +24,7 @@ export const CALM_DAY: ScenarioInput = {
       // Limit orders around the consensus reference V (activity.ts), not the live mid: the mid
       // follows V instead of bouncing against the book's memory. V's variance grows as
       // activity^1.5 (U-shape x regime x attention); traders sleep while the market is closed.
-      activity: { uShape: 0.5, regimeSd: 0.4, regimeSeconds: 900, referenceSigma: 0.02, referenceExponent: 1.5, leadSeconds: 300 },
+      activity: { uShape: 0.5, regimeSd: 0.3, regimeSeconds: 900, referenceSigma: 0.02, referenceExponent: 1.5, referenceJumpsPerDay: 20, referenceJumpSigma: 0.004, leadSeconds: 300 },
       referenceWeight: 1,
     },
     // Memoryless liquidity at the touch: re-quoted every second around the current mid.
