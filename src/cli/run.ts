@@ -8,7 +8,6 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildRun, completeRun, ScenarioError, summarize, type Scenario } from '../index.ts';
 import { writeRecording } from '../record/node/index.ts';
-import type { Recorder } from '../record/recorder.ts';
 import { UsageError } from './errors.ts';
 import type { Io } from './io.ts';
 import { Progress } from './progress.ts';
@@ -99,34 +98,35 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const progress = new Progress(io, count > 1 ? `${scenario.name} x${count}` : scenario.name);
   const t0 = performance.now(); // clock-ok
   const reports: ReturnType<typeof seedReport>[] = [];
-  const recorders: [number, Recorder][] = [];
   let events = 0;
-  for (let i = 0; i < count; i++) {
-    const seed = first + i;
-    const r = buildRun(scenario, seed);
-    completeRun(r, (f) => progress.update((i + f) / count));
-    events += r.kernel.events;
-    reports.push(seedReport(scenario, seed, r));
-    if (values.out !== undefined) recorders.push([seed, r.recorder]);
-  }
-  progress.done();
-  const seconds = (performance.now() - t0) / 1000; // clock-ok
-
-  if (values.out !== undefined) {
-    const out = resolve(values.out);
-    const staging = `${out}.partial-${process.pid}`;
+  // Output goes to a staging directory beside --out, one seed directory written as soon as its
+  // run ends (so no seed's recording is held longer than needed), renamed to --out at the end.
+  const out = values.out === undefined ? undefined : resolve(values.out);
+  const staging = out === undefined ? undefined : `${out}.partial-${process.pid}`;
+  if (staging !== undefined) {
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging);
-    try {
-      for (const [seed, rec] of recorders) writeRecording(join(staging, `seed-${seed}`), rec, { meta: { scenario: scenario.name, seed } });
+  }
+  try {
+    for (let i = 0; i < count; i++) {
+      const seed = first + i;
+      const r = buildRun(scenario, seed);
+      completeRun(r, (f) => progress.update((i + f) / count));
+      events += r.kernel.events;
+      reports.push(seedReport(scenario, seed, r));
+      if (staging !== undefined) writeRecording(join(staging, `seed-${seed}`), r.recorder, { meta: { scenario: scenario.name, seed } });
+    }
+    progress.done();
+    if (out !== undefined && staging !== undefined) {
       if (existsSync(out)) rmSync(out, { recursive: true });
       renameSync(staging, out);
-    } catch (e) {
-      rmSync(staging, { recursive: true, force: true });
-      throw e;
+      io.err(`wrote ${count} seed director${count === 1 ? 'y' : 'ies'} to ${values.out}\n`);
     }
-    io.err(`wrote ${recorders.length} seed director${recorders.length === 1 ? 'y' : 'ies'} to ${values.out}\n`);
+  } catch (e) {
+    if (staging !== undefined) rmSync(staging, { recursive: true, force: true });
+    throw e;
   }
+  const seconds = (performance.now() - t0) / 1000; // clock-ok
 
   if (values.json) io.out(JSON.stringify({ scenario: scenario.name, seeds: reports }) + '\n');
   else io.out(`scenario ${scenario.name}\n` + reports.map((r) => formatReport(scenario, r)).join('\n'));

@@ -15,19 +15,38 @@ import type { Recorder } from './recorder.ts';
 
 const num = (x: number): string => (Number.isNaN(x) ? '' : String(x));
 
-export function tradesCsv(r: Recorder): string {
-  const out: string[] = ['time_ns,symbol,price,qty,maker,taker,taker_side\n'];
-  for (let i = 0; i < r.count; i++) {
-    out.push(`${r.time[i]},${r.symbols[r.symbol[i]]},${r.price[i]},${r.qty[i]},${r.maker[i]},${r.taker[i]},${r.side[i]}\n`);
+/** Rows per chunk of the chunked CSV writers (keeps each string small for long runs). */
+const CHUNK_ROWS = 50_000;
+
+/** trades.csv in chunks of text (header first), for writers that stream. */
+export function* tradesCsvChunks(r: Recorder): Generator<string> {
+  yield 'time_ns,symbol,price,qty,maker,taker,taker_side\n';
+  for (let start = 0; start < r.count; start += CHUNK_ROWS) {
+    const out: string[] = [];
+    const end = Math.min(r.count, start + CHUNK_ROWS);
+    for (let i = start; i < end; i++) out.push(`${r.time[i]},${r.symbols[r.symbol[i]]},${r.price[i]},${r.qty[i]},${r.maker[i]},${r.taker[i]},${r.side[i]}\n`);
+    yield out.join('');
   }
-  return out.join('');
+}
+
+export function tradesCsv(r: Recorder): string {
+  return [...tradesCsvChunks(r)].join('');
+}
+
+/** quotes.csv in chunks of text (header first). */
+export function* quotesCsvChunks(r: Recorder): Generator<string> {
+  const q = r.quotes;
+  yield 'time_ns,symbol,bid,ask,mid\n';
+  for (let start = 0; start < q.count; start += CHUNK_ROWS) {
+    const out: string[] = [];
+    const end = Math.min(q.count, start + CHUNK_ROWS);
+    for (let i = start; i < end; i++) out.push(`${q.time[i]},${r.symbols[q.symbol[i]]},${num(q.bid[i])},${num(q.ask[i])},${num(q.mid[i])}\n`);
+    yield out.join('');
+  }
 }
 
 export function quotesCsv(r: Recorder): string {
-  const q = r.quotes;
-  const out: string[] = ['time_ns,symbol,bid,ask,mid\n'];
-  for (let i = 0; i < q.count; i++) out.push(`${q.time[i]},${r.symbols[q.symbol[i]]},${num(q.bid[i])},${num(q.ask[i])},${num(q.mid[i])}\n`);
-  return out.join('');
+  return [...quotesCsvChunks(r)].join('');
 }
 
 export const BARS_HEADER = ['day', 'minute', 'symbol', 'open', 'high', 'low', 'close', 'mid', 'volume_lots', 'volume_shares', 'trades', 'value_cents'] as const;

@@ -3,14 +3,17 @@
 // target only once every file is written. Any error removes the temporary directory, so the
 // target either appears complete or not at all.
 
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export interface OutputFile {
   /** Path inside the target directory (a plain file name). */
   name: string;
-  /** Contents, or a function producing them (called while writing, so its errors also abort). */
-  data: string | Uint8Array | (() => string | Uint8Array);
+  /**
+   * Contents, or a function producing them (called while writing, so its errors also abort);
+   * an iterable of strings is written chunk by chunk (for files too large for one string).
+   */
+  data: string | Uint8Array | (() => string | Uint8Array | Iterable<string>);
 }
 
 export interface WriteDirOptions {
@@ -28,7 +31,15 @@ export function writeDirAtomic(target: string, files: readonly OutputFile[], opt
   try {
     for (const f of files) {
       const data = typeof f.data === 'function' ? f.data() : f.data;
-      writeFileSync(join(tmp, f.name), data, { flag: 'wx' });
+      if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(join(tmp, f.name), data, { flag: 'wx' });
+      else {
+        const fd = openSync(join(tmp, f.name), 'wx');
+        try {
+          for (const chunk of data) writeSync(fd, chunk);
+        } finally {
+          closeSync(fd);
+        }
+      }
     }
     if (existsSync(dest)) {
       const old = mkdtempSync(join(parent, `.${basename(dest)}.old-`));

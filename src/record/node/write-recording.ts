@@ -3,7 +3,7 @@
 // (formats in src/record/csv.ts and parquet.ts). For several seeds the convention read by
 // `shocklab facts` is one such directory per seed: <run>/seed-<n>/.
 
-import { barsCsv, flowsCsv, quotesCsv, tradesCsv } from '../csv.ts';
+import { barsCsv, flowsCsv, quotesCsvChunks, tradesCsvChunks } from '../csv.ts';
 import type { Recorder } from '../recorder.ts';
 import { barsParquet, tradesParquet } from './parquet.ts';
 import { writeDirAtomic, type OutputFile } from './write-dir.ts';
@@ -11,6 +11,11 @@ import { writeDirAtomic, type OutputFile } from './write-dir.ts';
 export interface WriteRecordingOptions {
   /** Also write trades.parquet and bars.parquet (default true). */
   parquet?: boolean;
+  /**
+   * Largest trade count written to trades.parquet (built in memory); longer tapes are in
+   * trades.csv only and summary.json says so. Default 5,000,000.
+   */
+  maxParquetTrades?: number;
   /** Replace an existing directory. */
   overwrite?: boolean;
   /** Extra fields merged into summary.json (scenario name, seed, ...). */
@@ -20,14 +25,18 @@ export interface WriteRecordingOptions {
 /** The files `writeRecording` writes, built lazily (for callers with their own sink). */
 export function recordingFiles(r: Recorder, options: WriteRecordingOptions = {}): OutputFile[] {
   const files: OutputFile[] = [
-    { name: 'trades.csv', data: () => tradesCsv(r) },
-    { name: 'quotes.csv', data: () => quotesCsv(r) },
+    { name: 'trades.csv', data: () => tradesCsvChunks(r) },
+    { name: 'quotes.csv', data: () => quotesCsvChunks(r) },
     { name: 'bars.csv', data: () => barsCsv(r) },
     { name: 'flows.csv', data: () => flowsCsv(r) },
-    { name: 'summary.json', data: () => JSON.stringify({ ...options.meta, ...r.summary() }, null, 2) + '\n' },
   ];
+  const maxTrades = options.maxParquetTrades ?? 5_000_000;
+  const parquetTrades = (options.parquet ?? true) && r.count <= maxTrades;
+  const note = (options.parquet ?? true) && !parquetTrades ? { tradesParquet: `not written: ${r.count} trades > ${maxTrades}; trades.csv has them` } : {};
+  files.push({ name: 'summary.json', data: () => JSON.stringify({ ...options.meta, ...note, ...r.summary() }, null, 2) + '\n' });
   if (options.parquet ?? true) {
-    files.push({ name: 'trades.parquet', data: () => tradesParquet(r) }, { name: 'bars.parquet', data: () => barsParquet(r) });
+    if (parquetTrades) files.push({ name: 'trades.parquet', data: () => tradesParquet(r) });
+    files.push({ name: 'bars.parquet', data: () => barsParquet(r) });
   }
   return files;
 }
