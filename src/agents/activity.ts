@@ -36,10 +36,11 @@
 import { dexp, dlog } from '../core/detmath.ts';
 import { normal } from '../core/distributions.ts';
 import type { RandomSource } from '../core/rng.ts';
+import { nextTradingTime, sessionTimeOfDay, type Calendar } from '../market/calendar.ts';
 
 export interface ActivityParams {
-  /** Session: day length, open and close as ns after each day's start; absent = always open, u = 1. */
-  session?: { dayNs: number; openNs: number; closeNs: number; leadNs: number };
+  /** Sessions (calendar: which days, open and close) and how long before the open traders wake; absent = always open, u = 1. */
+  session?: { calendar: Calendar; leadNs: number };
   /** c: U-shape strength, 0 <= c <= 1.5 (u between 1 - c/3 and 1 + 2c/3). */
   uShape: number;
   /** s_R: stationary sd of the log regime (0 = no regime). */
@@ -76,7 +77,7 @@ export class Activity {
     if (!(p.referenceSigma >= 0)) throw new RangeError(`activity referenceSigma must be >= 0, got ${p.referenceSigma}`);
     if (!(p.sessionNs > 0)) throw new RangeError(`activity sessionNs must be > 0, got ${p.sessionNs}`);
     const s = p.session;
-    if (s && !(s.dayNs > 0 && s.openNs >= s.leadNs && s.leadNs >= 0 && s.openNs < s.closeNs && s.closeNs <= s.dayNs)) throw new RangeError('activity session must satisfy 0 <= lead <= open < close <= day');
+    if (s && !(s.leadNs >= 0 && s.calendar.day.open >= s.leadNs)) throw new RangeError(`activity session leadNs must be in [0, open], got ${s.leadNs}`);
     this.mean = p.regimeSd * p.regimeSd * 0.5;
     if (p.regimeSd > 0) this.x = p.regimeSd * normal(rng);
     this.regime = dexp(this.x - this.mean);
@@ -86,9 +87,10 @@ export class Activity {
   intraday(t: number): number {
     const s = this.p.session;
     if (!s) return 1;
-    const tod = t % s.dayNs;
-    if (tod < s.openNs - s.leadNs || tod >= s.closeNs) return 0;
-    const x = tod <= s.openNs ? 0 : (tod - s.openNs) / (s.closeNs - s.openNs);
+    const { open, close } = s.calendar.day;
+    const tod = sessionTimeOfDay(s.calendar, t);
+    if (tod < open - s.leadNs || tod >= close) return 0;
+    const x = tod <= open ? 0 : (tod - open) / (close - open);
     const y = 2 * x - 1;
     return 1 + this.p.uShape * (y * y - 1 / 3);
   }
@@ -96,11 +98,7 @@ export class Activity {
   /** Next time >= t the session (with its lead) is open; t itself when it is. */
   nextOpen(t: number): number {
     const s = this.p.session;
-    if (!s) return t;
-    const tod = t % s.dayNs;
-    const start = s.openNs - s.leadNs;
-    if (tod >= start && tod < s.closeNs) return t;
-    return tod < start ? t - tod + start : t - tod + s.dayNs + start;
+    return s ? nextTradingTime(s.calendar, t, s.leadNs) : t;
   }
 
   /**

@@ -5,7 +5,8 @@
 //   T = A (x^2 - x) r + x F                   (cents; > 0 buys)
 // where F is the day's net creations (> 0 inflow; an inflow of F needs x F more exposure: long
 // funds buy, inverse funds sell). In lots at price P: round(T / (P c)), to the nearest lot.
-// Timing: each day d the fund wakes at submitNs_d = firstSubmitNs + d periodNs (before the 15:50
+// Timing: each day d the fund wakes at submitNs_d = firstSubmitNs + d periodNs, or with a calendar
+// at the same time of day on session d's day (before the 15:50
 // cut-off for on-close orders), measures r = P_sub / P_close,prev - 1 at the mid P_sub, and sends
 // T as one market-on-close order (FLAG_ON_CLOSE) for the closing auction. At
 // submitNs_d + closeReadDelayNs (after the close) it reads the official close P_close (the
@@ -17,6 +18,7 @@
 // the next day's exposure error); real funds estimate it the same way. Test vectors
 // (docs/targets): A = 100, x = 3, r = 5% -> buy 30; A = 1, x = 2, r = -16.97% -> sell 0.3394.
 import type { Kernel } from '../kernel/kernel.ts';
+import type { Calendar } from '../market/calendar.ts';
 import type { Exchange } from '../market/exchange.ts';
 import { NS_PER_HOUR, NS_PER_MINUTE } from '../core/units.ts';
 import { InvestorClass } from './classes.ts';
@@ -40,6 +42,8 @@ export interface LeveragedEtfParams {
   days: number;
   /** Time between trading days, ns. Default 24 h. */
   periodNs?: number;
+  /** The sessions: day d's submission is at firstSubmitNs's time of day on session d's day (instead of periodNs). */
+  calendar?: Calendar;
   /** From submission to reading the close, ns. Default 20 min (15:45 -> 16:05). */
   closeReadDelayNs?: number;
   /** F per day: net creations (+) or redemptions (-), cents; missing days are 0. */
@@ -115,7 +119,7 @@ export class LeveragedEtf extends Trader {
     this.prevClose = close;
     this.submitted = false;
     this.day++;
-    if (this.day < p.days) k.wakeAt(this.id, p.firstSubmitNs + this.day * this.periodNs);
+    if (this.day < p.days) k.wakeAt(this.id, p.calendar ? p.calendar.midnight(this.day) + p.firstSubmitNs - p.calendar.midnight(0) : p.firstSubmitNs + this.day * this.periodNs);
   }
 
   /** An on-close order refused (e.g. an exchange without a closing auction) goes out at once as a market order. */

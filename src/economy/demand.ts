@@ -8,6 +8,10 @@
 // The token price follows compute cost / efficiency (the markup is constant and cancels):
 // x = (r / r0) / E, so inference GPU-hours are
 //   H_inf(r) = H_inf0 N T(x) / E      (constant form: proportional to E^(eps - 1), Jevons).
+// A one-off jump J may reach token prices only in part (demand.jumpPassThrough = p in [0, 1]):
+// users then see x = (r / r0) / (E_trend J^p) while GPU-hours still fall by the whole E. p = 1 is
+// the full Jevons response; p = 0 the static reading of C8 ("the same work needs J x fewer GPUs",
+// nobody uses more AI because it got cheaper).
 // Training: labs spend a budget B(t) = B0 g^(t - base) E^theta on compute for capability (C9),
 //   H_train(r) = B / r.
 import { dpow } from '../core/detmath.ts';
@@ -47,13 +51,15 @@ export class ComputeDemand {
   adoption = 1;
   /** Tokens per GPU-hour at equal capability relative to the base year. */
   efficiency = 1;
+  /** Efficiency as seen in token prices (below `efficiency` when a jump is not passed through). */
+  priceEfficiency = 1;
   /** Training compute budget this year ($ billion). */
   trainingBudget = 0;
   lastInference = 0;
   lastTraining = 0;
   lastElasticity = 0;
 
-  set(form: DemandForm, elasticity: number, saturationPrice: number, basePrice: number, inferenceBase: number, adoption: number, efficiency: number, trainingBudget: number): this {
+  set(form: DemandForm, elasticity: number, saturationPrice: number, basePrice: number, inferenceBase: number, adoption: number, efficiency: number, trainingBudget: number, priceEfficiency = efficiency): this {
     this.form = form;
     this.elasticity = positive('demand.elasticity', elasticity);
     this.saturationPrice = positive('demand.saturationPrice', saturationPrice);
@@ -61,13 +67,14 @@ export class ComputeDemand {
     this.inferenceBase = finite('inferenceBase', inferenceBase);
     this.adoption = finite('adoption', adoption);
     this.efficiency = positive('efficiency', efficiency);
+    this.priceEfficiency = positive('priceEfficiency', priceEfficiency);
     this.trainingBudget = finite('trainingBudget', trainingBudget);
     return this;
   }
 
   /** Total GPU-hours demanded at rental price r (billions). */
   hours(r: number): number {
-    const x = r / this.basePrice / this.efficiency;
+    const x = r / this.basePrice / this.priceEfficiency;
     const inf = (this.inferenceBase * this.adoption * tokenDemand(this.form, this.elasticity, x, this.saturationPrice)) / this.efficiency;
     const train = this.trainingBudget / r;
     const total = inf + train;

@@ -188,13 +188,15 @@ export function evaluateEconomy(params: EconomyParams, options: EvaluateOptions 
   const iAsic = VENDOR_KEYS.indexOf('asic');
   const nvGross: number[] = [];
 
+  // The part of the jump token prices do not show (demand.jumpPassThrough < 1; demand.ts).
+  const hiddenJump = (year: number) => (year >= p.efficiency.jumpYear && d.jumpPassThrough !== 1 ? dpow(p.efficiency.jump, 1 - d.jumpPassThrough) : 1);
   let installed = p.installedBase.initial;
   let guess = r.basePrice;
   for (let t = 0; t < T; t++) {
     const year = base + t;
     const e = efficiencyAt(year, base, p.efficiency.trend, jumps);
     const n = adoptionAt(year) / adoptionBase;
-    now.set(d.form, d.elasticity, d.saturationPrice, r.basePrice, inferenceBase, n, e, trainingBudget(trainingBase, p.training.budgetGrowth, t, e, p.training.efficiencyResponse));
+    now.set(d.form, d.elasticity, d.saturationPrice, r.basePrice, inferenceBase, n, e, trainingBudget(trainingBase, p.training.budgetGrowth, t, e, p.training.efficiencyResponse), e / hiddenJump(year));
     const market = clearRental(now, installed * hoursPerMillion, r.operatingCost, r.ownerWeight, guess);
     guess = market.value;
     now.hours(market.value);
@@ -210,7 +212,7 @@ export function evaluateEconomy(params: EconomyParams, options: EvaluateOptions 
     // Buyers plan next year's capacity at the break-even rental, within their budget. They
     // expect the efficiency trend to continue; a jump is known only once it has happened.
     const e1 = e * p.efficiency.trend;
-    next.set(d.form, d.elasticity, d.saturationPrice, r.basePrice, inferenceBase, adoptionAt(year + 1) / adoptionBase, e1, trainingBudget(trainingBase, p.training.budgetGrowth, t + 1, e1, p.training.efficiencyResponse));
+    next.set(d.form, d.elasticity, d.saturationPrice, r.basePrice, inferenceBase, adoptionAt(year + 1) / adoptionBase, e1, trainingBudget(trainingBase, p.training.budgetGrowth, t + 1, e1, p.training.efficiencyResponse), e1 / hiddenJump(year + 1));
     const needed = next.hours(breakeven);
     const trainingShare = next.lastTraining / needed;
     const priceNext = trainingShare * segTraining.averagePrice + (1 - trainingShare) * segInference.averagePrice;

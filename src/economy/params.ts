@@ -50,6 +50,8 @@ export const economyParamsSchema = z.strictObject({
     bassQ: nonneg(),
     /** Calendar time adoption starts (ChatGPT: 30 Nov 2022). */
     adoptionStart: num(),
+    /** Share (as an exponent) of a one-off efficiency jump that reaches token prices: 1 = full Jevons response, 0 = static reading (demand.ts). */
+    jumpPassThrough: share(),
   }),
   training: z.strictObject({
     /** Share of base-year GPU-hours used for training. */
@@ -170,7 +172,7 @@ export type VendorKey = (typeof VENDOR_KEYS)[number];
 export const defaultEconomyParams: EconomyParams = {
   years: { base: 2024, last: 2030 },
   efficiency: { trend: 10, jump: 1, jumpYear: 2025 },
-  demand: { form: 'constant', elasticity: 1.2, saturationPrice: 1e-4, bassP: 0.03, bassQ: 0.38, adoptionStart: 2022.92 },
+  demand: { form: 'constant', elasticity: 1.2, saturationPrice: 1e-4, bassP: 0.03, bassQ: 0.38, adoptionStart: 2022.92, jumpPassThrough: 1 },
   training: { share: 0.5, budgetGrowth: 1.5, efficiencyResponse: 0 },
   rental: { basePrice: 2.5, operatingCost: 0.35, utilisation: 0.7, ownerWeight: 1, lifeYears: 4, costOfCapital: 0.1, systemCostMultiple: 1.6 },
   installedBase: { initial: 3.514, retirement: 0.15 },

@@ -6,8 +6,9 @@
 // id + 1 (0 = none). This is the only module where the book meets the kernel.
 //
 // Without `schedule` the exchange trades continuously from the run's start (as zi-smoke does).
-// With it, each symbol goes through the day (times from src/market/schedule.ts; day d starts at
-// d x 86,400 s):
+// With it, each symbol goes through the day of every session of its calendar (times from
+// src/market/schedule.ts; where session d's day starts from src/market/calendar.ts; without a
+// calendar every day has a session):
 //   closed      until the pre-open (04:00) and after the close: orders are rejected with
 //               REJECT_MARKET_CLOSED; the book is empty.
 //   pre-open    orders are collected, not matched (FOK rejected; a change may only lower the
@@ -65,7 +66,8 @@ import {
   type QuoteSink,
   type TradeSink,
 } from './protocol.ts';
-import { checkSchedule, CLOSED, CONTINUOUS, CONTINUOUS_BANDED, LIMIT_STATE, NS_PER_DAY, PAUSED, PRE_OPEN, SESSION_STATE_NAMES, type DaySchedule, type SessionState } from './schedule.ts';
+import { everyDayCalendar, type Calendar } from './calendar.ts';
+import { checkSchedule, CLOSED, CONTINUOUS, CONTINUOUS_BANDED, LIMIT_STATE, PAUSED, PRE_OPEN, SESSION_STATE_NAMES, type DaySchedule, type SessionState } from './schedule.ts';
 
 export interface ExchangeOptions {
   /** Symbols traded, by name; symbol i is index i in every message. */
@@ -79,6 +81,8 @@ export interface ExchangeOptions {
   sink?: TradeSink;
   /** Trading sessions and auctions per day (e.g. US_EQUITY_DAY); omitted: continuous only. */
   schedule?: DaySchedule;
+  /** Which days have a session (with `schedule`); default: every day, session d at d x 24 h. */
+  calendar?: Calendar;
   /** Limit up-limit down bands and pauses in continuous trading: true for tier 1, or parameters. Default off. */
   luld?: boolean | Partial<LuldParams>;
   /** Told of every change of a symbol's level 1. */
@@ -147,6 +151,8 @@ export class Exchange implements Agent {
   /** The LULD band per symbol, or null when LULD is off. */
   readonly bands: PriceBand[] | null;
   readonly schedule: DaySchedule | null;
+  /** The sessions (every day when none was given). */
+  readonly calendar: Calendar;
   private readonly sink: TradeSink | undefined;
   private readonly quotes: QuoteSink | undefined;
   private readonly code: Uint8Array;
@@ -173,6 +179,7 @@ export class Exchange implements Agent {
     this.sink = options.sink;
     this.quotes = options.quotes;
     this.schedule = options.schedule ?? null;
+    this.calendar = options.calendar ?? everyDayCalendar(1, options.schedule);
     if (this.schedule !== null) {
       checkSchedule(this.schedule);
       for (const p of options.referencePrices) if (!Number.isSafeInteger(p) || p <= 0) throw new RangeError(`referencePrices must be positive integers of ticks with a schedule, got ${p}`);
@@ -196,7 +203,7 @@ export class Exchange implements Agent {
   // ------------------------------------------------------------ agent
 
   start(k: Kernel): void {
-    if (this.schedule !== null) this.scheduleDay(k, Math.floor(k.now / NS_PER_DAY));
+    if (this.schedule !== null) this.scheduleDay(k, this.calendar.sessionAfter(k.now));
   }
 
   wake(k: Kernel): void {
@@ -535,7 +542,8 @@ export class Exchange implements Agent {
 
   private scheduleDay(k: Kernel, day: number): void {
     const s = this.schedule as DaySchedule;
-    const base = day * NS_PER_DAY;
+    const base = this.calendar.midnight(day);
+    if (base === Infinity) return; // past the calendar's last session
     this.addTimer(k, base + s.preOpen, T_PRE_OPEN, -1, day);
     this.addTimer(k, base + s.open, T_OPEN, -1, day);
     if (this.luld !== null) {
@@ -560,7 +568,7 @@ export class Exchange implements Agent {
     switch (x.kind) {
       case T_PRE_OPEN: {
         const s = this.schedule as DaySchedule;
-        this.dayStart = x.arg * NS_PER_DAY;
+        this.dayStart = this.calendar.midnight(x.arg);
         this.cutoffAt = this.dayStart + s.onCloseCutoff;
         this.days.push({ day: x.arg, open: new Array<number | null>(n).fill(null), close: new Array<number | null>(n).fill(null) });
         for (let i = 0; i < n; i++) this.code[i] = PRE_OPEN;

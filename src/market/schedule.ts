@@ -1,6 +1,6 @@
 // The exchange's trading day: session times as clock times of a day, in integer ns, and the
-// session states a symbol can be in. Day d of a run starts at d x 86,400 s from the run's start;
-// every day is a trading day (calendars are the scenario's business).
+// session states a symbol can be in. Which days have a session, and where each starts on the
+// run's clock, is the calendar's business (calendar.ts).
 
 import { NS_PER_HOUR, NS_PER_MINUTE, NS_PER_SECOND } from '../core/units.ts';
 

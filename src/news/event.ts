@@ -10,13 +10,13 @@
 export type EventContent =
   /** The cost of AI (per unit of capability) falls by `factor` (e.g. 27 for R1 vs o1 prices). */
   | { readonly kind: 'efficiency'; readonly factor: number }
-  /** A company states its capital expenditure plan: `amountUsd`, `change` vs the prior plan (USD). */
-  | { readonly kind: 'capex'; readonly company: string; readonly amountUsd: number; readonly change: number }
+  /** A company states its capital expenditure plan: `amountUsd`, `changeUsd` vs the prior plan. */
+  | { readonly kind: 'capex'; readonly company: string; readonly amountUsd: number; readonly changeUsd: number }
   /** Any other content, described in words, for events whose readings the scenario supplies. */
   | { readonly kind: 'other'; readonly description: string };
 
 export interface NewsEvent {
-  /** When it happens (ns from the run's start). */
+  /** When it happens (ns on the run's clock; may be before the run starts, e.g. a release days earlier). */
   readonly timeNs: number;
   readonly content: EventContent;
   /** Short label for outputs. */
@@ -39,13 +39,19 @@ export interface Narrative {
    * near 1, a technical analysis low. See `reach` in gaps.ts.
    */
   readonly reachFloor: number;
+  /** Per investor class code: share of the class hearing it directly, overriding the gap map (undefined = from the gaps). */
+  readonly classShare?: readonly (number | undefined)[];
+  /** Per investor class code: multiplier of the median delay (undefined = 1). */
+  readonly classDelayScale?: readonly (number | undefined)[];
+  /** Probability that a member of the social network who heard it tells a given neighbour (default: the feed's). */
+  readonly shareProbability?: number;
   readonly label?: string;
 }
 
 /** Checks events and narratives; throws RangeError naming the field and the value. */
 export function checkNews(events: readonly NewsEvent[], narratives: readonly Narrative[], symbols: number): void {
   events.forEach((e, i) => {
-    if (!Number.isSafeInteger(e.timeNs) || e.timeNs < 0) throw new RangeError(`events[${i}].timeNs must be a non-negative integer of ns, got ${e.timeNs}`);
+    if (!Number.isSafeInteger(e.timeNs)) throw new RangeError(`events[${i}].timeNs must be an integer of ns, got ${e.timeNs}`);
     if (e.content.kind === 'efficiency' && !(e.content.factor > 0)) throw new RangeError(`events[${i}].content.factor must be > 0, got ${e.content.factor}`);
   });
   narratives.forEach((n, i) => {
@@ -58,5 +64,12 @@ export function checkNews(events: readonly NewsEvent[], narratives: readonly Nar
       if (!(r > 0) || !Number.isFinite(r)) throw new RangeError(`narratives[${i}].valueRatios[${s}] must be a finite number > 0, got ${r}`);
     });
     if (!(n.reachFloor >= 0 && n.reachFloor <= 1)) throw new RangeError(`narratives[${i}].reachFloor must be in [0, 1], got ${n.reachFloor}`);
+    n.classShare?.forEach((x, c) => {
+      if (x !== undefined && !(x >= 0 && x <= 1)) throw new RangeError(`narratives[${i}].classShare[${c}] must be in [0, 1], got ${x}`);
+    });
+    n.classDelayScale?.forEach((x, c) => {
+      if (x !== undefined && !(x > 0 && Number.isFinite(x))) throw new RangeError(`narratives[${i}].classDelayScale[${c}] must be a finite number > 0, got ${x}`);
+    });
+    if (n.shareProbability !== undefined && !(n.shareProbability >= 0 && n.shareProbability <= 1)) throw new RangeError(`narratives[${i}].shareProbability must be in [0, 1], got ${n.shareProbability}`);
   });
 }

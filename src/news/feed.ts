@@ -1,10 +1,13 @@
 // The news feed: a kernel agent that diffuses narratives (readings of events) to traders.
-// Direct channel: for narrative n (of event e) and listener i of class c with gaps g_c, a stream
-// stream(seed, 'news', n, i) decides once whether i hears n directly (u < reach(gI, floor_n))
-// and when: t = start_n + D, D ~ LogNormal(ln m(gO), sD) (see gaps.ts). Social channel (retail
-// word of mouth): when a member of the network hears n (by any channel) at t, each neighbour j
-// is told with probability pShare, at t + Exp(meanShareDelay), drawn from stream(seed,
-// 'news-share', n, i); a listener hears each narrative at most once (the first arrival wins).
+// Direct channel: for narrative n (of event e) and listener i of class c with gaps g_c and stable
+// key k_i (its index within its class, never its kernel id, so adding an agent elsewhere moves no
+// arrival), a stream stream(seed, 'news', n, c, k_i) decides once whether i hears n directly
+// (u < reach(gI, floor_n), or the narrative's share for class c when it gives one) and when:
+// t = start_n + D, D ~ s_{n,c} LogNormal(ln m(gO), sD) (see gaps.ts; s_{n,c} the narrative's delay
+// scale for the class, default 1). Social channel (retail word of mouth): when a member of the
+// network hears n (by any channel) at t, each neighbour j is told with probability pShare (the
+// narrative's, else the channel's), at t + Exp(meanShareDelay), drawn from stream(seed,
+// 'news-share', n, c, k_i); a listener hears each narrative at most once (the first arrival wins).
 // Delivery is a MSG_NEWS message (a = event index, b = narrative index) sent through the kernel,
 // so it reaches the trader after the link latencies and fires Trader.onNews. Nothing is ever
 // delivered before the narrative's start, hence never before its event's time.
@@ -18,10 +21,12 @@ import { checkNews, type Narrative, type NewsEvent } from './event.ts';
 import { checkGaps, DEFAULT_GAP_MAP, drawDelayNs, reach, type GapMapParams, type Gaps } from './gaps.ts';
 import type { SocialNetwork } from './network.ts';
 
-/** A trader that can hear news: its kernel id and investor class code. */
+/** A trader that can hear news: its kernel id, investor class code and stable key within the class. */
 export interface Listener {
   readonly id: number;
   readonly classId: number;
+  /** Stable index within its class (e.g. symbol x 2^20 + index), the key of its news draws. */
+  readonly key: number;
 }
 
 export interface SocialChannel {
@@ -48,11 +53,12 @@ export interface NewsFeedOptions {
   readonly social?: SocialChannel;
 }
 
-/** When listener `agentId` hears narrative `index` directly (ns), or -1 if it never does. */
-export function directHearingNs(seed: number, index: number, agentId: number, gaps: Gaps, narrative: Narrative, p: GapMapParams = DEFAULT_GAP_MAP): number {
-  const rng = stream(seed, 'news', index, agentId);
-  if (rng.nextFloat() >= reach(gaps.information, narrative.reachFloor)) return -1;
-  return narrative.startNs + drawDelayNs(rng, gaps.onSite, p);
+/** When the listener of class `classId` with stable key `key` hears narrative `index` directly (ns), or -1 if it never does. */
+export function directHearingNs(seed: number, index: number, classId: number, key: number, gaps: Gaps, narrative: Narrative, p: GapMapParams = DEFAULT_GAP_MAP): number {
+  const rng = stream(seed, 'news', index, classId, key);
+  const share = narrative.classShare?.[classId] ?? reach(gaps.information, narrative.reachFloor);
+  if (rng.nextFloat() >= share) return -1;
+  return narrative.startNs + Math.round((narrative.classDelayScale?.[classId] ?? 1) * drawDelayNs(rng, gaps.onSite, p));
 }
 
 export class NewsFeed implements Agent {
@@ -105,9 +111,10 @@ export class NewsFeed implements Agent {
     for (let n = 0; n < o.narratives.length; n++) {
       const nar = o.narratives[n];
       for (let i = 0; i < L; i++) {
-        const g = o.gapsByClass[o.listeners[i].classId];
+        const l = o.listeners[i];
+        const g = o.gapsByClass[l.classId];
         if (g === undefined) continue;
-        const t = directHearingNs(o.seed, n, this.ids[i], g, nar, this.gapMap);
+        const t = directHearingNs(o.seed, n, l.classId, l.key, g, nar, this.gapMap);
         if (t >= 0) this.heap.push(t, n * L + i);
       }
     }
@@ -152,12 +159,14 @@ export class NewsFeed implements Agent {
     this.delivered++;
     const s = this.o.social;
     const node = this.memberNode[i];
-    if (s === undefined || node < 0 || s.shareProbability === 0) return;
-    const rng = stream(this.o.seed, 'news-share', n, agent);
+    const pShare = this.o.narratives[n].shareProbability ?? s?.shareProbability ?? 0;
+    if (s === undefined || node < 0 || pShare === 0) return;
+    const l = this.o.listeners[i];
+    const rng = stream(this.o.seed, 'news-share', n, l.classId, l.key);
     const g = s.network;
     for (let q = g.offsets[node]; q < g.offsets[node + 1]; q++) {
       const j = this.local[s.members[g.neighbours[q]]];
-      if (rng.nextFloat() >= s.shareProbability) continue;
+      if (rng.nextFloat() >= pShare) continue;
       const d = Math.round(exponential(rng, s.meanShareDelayNs));
       if (this.heardAt[n * L + j] < 0) this.heap.push(k.now + d, n * L + j);
     }

@@ -136,3 +136,23 @@ export function components(g: SocialNetwork): number {
   }
   return count;
 }
+
+/** The disjoint union of several networks: node j of network g becomes node (offset of g) + j. */
+export function disjointUnion(networks: readonly SocialNetwork[]): SocialNetwork {
+  const n = networks.reduce((t, g) => t + g.n, 0);
+  const edges = networks.reduce((t, g) => t + g.edges, 0);
+  const offsets = new Int32Array(n + 1);
+  const neighbours = new Int32Array(2 * edges);
+  let node = 0;
+  let at = 0;
+  for (const g of networks) {
+    for (let i = 0; i < g.n; i++) {
+      offsets[node + i] = at + g.offsets[i];
+    }
+    for (let q = 0; q < g.offsets[g.n]; q++) neighbours[at + q] = g.neighbours[q] + node;
+    node += g.n;
+    at += g.offsets[g.n];
+  }
+  offsets[n] = at;
+  return { n, edges, offsets, neighbours };
+}

@@ -21,6 +21,7 @@
 import { NS_PER_MINUTE, NS_PER_SECOND } from '../core/units.ts';
 import { INVESTOR_CLASS_NAMES } from '../agents/classes.ts';
 import type { Agent, Kernel } from '../kernel/kernel.ts';
+import type { Calendar } from '../market/calendar.ts';
 import { MinuteBars } from './bars.ts';
 import { daySummaries, type DaySummary } from './day-summary.ts';
 import { ClassFlows } from './flows.ts';
@@ -46,6 +47,8 @@ export interface SessionHours {
   /** Session open and close, ns after the day's start. */
   openNs: number;
   closeNs: number;
+  /** Which days have a session and where each starts (default: every day, day d at startNs + d x dayNs). */
+  calendar?: Calendar;
 }
 
 export interface RecorderOptions {
@@ -230,13 +233,28 @@ export class Recorder extends TradeTape implements Agent {
     return this;
   }
 
+  /** The session of time x (ns after startNs): the one on x's day, else the next one. */
+  private sessionAt(x: number): number {
+    const ses = this.session as SessionHours;
+    const cal = ses.calendar;
+    if (cal === undefined) return Math.floor(x / ses.dayNs);
+    const d = cal.sessionOn(x);
+    return d >= 0 ? d : cal.sessionAfter(x);
+  }
+
+  /** Start of session d's day, ns after startNs. */
+  private dayStartOf(d: number): number {
+    const ses = this.session as SessionHours;
+    return ses.calendar === undefined ? d * ses.dayNs : ses.calendar.midnight(d);
+  }
+
   /** Bar index (minute counted over the recorded sessions) of time `t` (>= startNs). */
   barOf(t: number): number {
     const x = t - this.startNs;
     const ses = this.session;
     if (ses === null) return Math.floor(x / this.barNs);
-    const day = Math.floor(x / ses.dayNs);
-    let m = Math.floor((x - day * ses.dayNs - ses.openNs) / this.barNs);
+    const day = this.sessionAt(x);
+    let m = Math.floor((x - this.dayStartOf(day) - ses.openNs) / this.barNs);
     if (m < 0) m = 0;
     else if (m >= this.minutesPerDay) m = this.minutesPerDay - 1;
     return day * this.minutesPerDay + m;
@@ -247,8 +265,8 @@ export class Recorder extends TradeTape implements Agent {
     const x = t - this.startNs;
     const ses = this.session;
     if (ses === null) return Math.ceil(x / this.barNs);
-    const day = Math.floor(x / ses.dayNs);
-    const m = Math.ceil((x - day * ses.dayNs - ses.openNs) / this.barNs);
+    const day = this.sessionAt(x);
+    const m = Math.ceil((x - this.dayStartOf(day) - ses.openNs) / this.barNs);
     return day * this.minutesPerDay + Math.min(this.minutesPerDay, Math.max(0, m));
   }
 
@@ -257,14 +275,14 @@ export class Recorder extends TradeTape implements Agent {
     const ses = this.session;
     if (ses === null) return this.startNs + Math.ceil((t - this.startNs) / this.sampleNs) * this.sampleNs;
     const x = t - this.startNs;
-    let day = Math.floor(x / ses.dayNs);
-    const inDay = x - day * ses.dayNs;
+    let day = this.sessionAt(x);
+    const inDay = x - this.dayStartOf(day);
     let j = inDay <= ses.openNs ? 0 : Math.ceil((inDay - ses.openNs) / this.sampleNs);
     if (ses.openNs + j * this.sampleNs >= ses.closeNs) {
       day++;
       j = 0;
     }
-    return this.startNs + day * ses.dayNs + ses.openNs + j * this.sampleNs;
+    return this.startNs + this.dayStartOf(day) + ses.openNs + j * this.sampleNs;
   }
 
   /** Day index of bar minute `m`. */
@@ -304,7 +322,7 @@ export class Recorder extends TradeTape implements Agent {
       startNs: this.startNs,
       endNs: this.endNs,
       minutesPerDay: this.minutesPerDay === Infinity ? null : this.minutesPerDay,
-      session: this.session,
+      session: this.session === null ? null : { dayNs: this.session.dayNs, openNs: this.session.openNs, closeNs: this.session.closeNs },
       trades: this.count,
       quoteSamples: this.quotes.count,
       tapeHash: this.hash(),

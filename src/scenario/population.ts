@@ -8,9 +8,11 @@ import { stream } from '../core/rng.ts';
 import { NS_PER_SECOND } from '../core/units.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Exchange } from '../market/exchange.ts';
-import { NS_PER_DAY, US_EQUITY_DAY } from '../market/schedule.ts';
+import type { Calendar } from '../market/calendar.ts';
+import { US_EQUITY_DAY } from '../market/schedule.ts';
 import { barabasiAlbert, wattsStrogatz, type SocialNetwork } from '../news/network.ts';
 import type { Narrative } from '../news/event.ts';
+import type { Listener } from '../news/feed.ts';
 import { Activity } from '../agents/activity.ts';
 import { Attention } from '../agents/attention.ts';
 import { DEFAULT_CLASS_GAPS } from '../agents/class-gaps.ts';
@@ -35,12 +37,21 @@ export interface PopulationContext {
   seed: number;
   /** Narratives every informed class hears about (none for a calm day). */
   narratives: readonly Narrative[];
+  /** The sessions, for a scenario with a schedule. */
+  calendar?: Calendar;
+}
+
+/** Stable key of the i-th agent of a class on `symbol` (the news feed's draws are keyed by it). */
+export function listenerKey(symbol: number, i: number): number {
+  return symbol * 2 ** 20 + i;
 }
 
 export interface Population {
   traders: Trader[];
   /** The retail network and crowd of each symbol (for the news feed's social channel). */
   retail: { symbol: number; network: SocialNetwork; members: number[] }[];
+  /** Every trader that reads news, with its stable key. */
+  listeners: Listener[];
 }
 
 /** Splits `total` lots into `count` integer parts that differ by at most one and add up exactly. */
@@ -56,7 +67,9 @@ function cashFor(s: Scenario, symbol: number, lots: number, ratio: number, usd: 
 }
 
 export function buildPopulation(s: Scenario, ctx: PopulationContext): Population {
-  const { kernel, exchange, seed, narratives } = ctx;
+  const { kernel, exchange, seed, narratives, calendar } = ctx;
+  const listeners: Listener[] = [];
+  const listen = (t: Trader, symbol: number, i: number) => listeners.push({ id: t.id, classId: t.classId, key: listenerKey(symbol, i) });
   const n = s.symbols.length;
   const a = s.agents;
   const traders: Trader[] = [];
@@ -84,7 +97,7 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
       ac
         ? new Activity(
             {
-              ...(s.schedule ? { session: { dayNs: NS_PER_DAY, openNs: day.open, closeNs: day.close, leadNs: Math.min(day.open, Math.round(ac.leadSeconds * NS_PER_SECOND)) } } : {}),
+              ...(calendar ? { session: { calendar, leadNs: Math.min(day.open, Math.round(ac.leadSeconds * NS_PER_SECOND)) } } : {}),
               uShape: ac.uShape,
               regimeSd: ac.regimeSd,
               regimeNs: ac.regimeSeconds * NS_PER_SECOND,
@@ -112,7 +125,7 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
     if (inst && inst.count > 0) {
       const lots = splitLots(Math.floor(sym.floatLots * inst.floatShare), inst.count);
       for (let i = 0; i < inst.count; i++) {
-        add(
+        const t = add(
           new Institution(exchange, n, stream(seed, 'institution', symbol, i), {
             symbol,
             initialPosition: lots[i],
@@ -126,13 +139,14 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
           }),
           inst.latencyUs,
         );
+        listen(t, symbol, i);
       }
     }
     const fm = a.fastMoney;
     if (fm && fm.count > 0) {
       const lots = splitLots(Math.floor(sym.floatLots * fm.floatShare), fm.count);
       for (let i = 0; i < fm.count; i++) {
-        add(
+        const t = add(
           new FastMoney(exchange, n, stream(seed, 'fast-money', symbol, i), {
             symbol,
             initialPosition: lots[i],
@@ -152,6 +166,7 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
           }),
           fm.latencyUs,
         );
+        listen(t, symbol, i);
       }
     }
     const rt = a.retail;
@@ -195,6 +210,7 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
           rt.latencyUs,
         );
         members.push(t.id);
+        listen(t, symbol, i);
       }
       retailGroups.push({ symbol, network: network as SocialNetwork, members });
     }
@@ -219,11 +235,12 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
         prevCloseTicks: sym.referencePrice,
         firstSubmitNs: US_EQUITY_DAY.onCloseCutoff - 5 * 60 * NS_PER_SECOND,
         days: s.schedule?.days ?? 1,
+        ...(calendar ? { calendar } : {}),
         dailyFlowCents: e.dailyFlowUsd.map((x) => Math.round(x * 100)),
       }),
       e.latencyUs,
     );
   });
 
-  return { traders, retail: retailGroups };
+  return { traders, retail: retailGroups, listeners };
 }

@@ -5,12 +5,19 @@ import { NS_PER_SECOND } from '../core/units.ts';
 import { stpCode } from '../book/codes.ts';
 import { Kernel } from '../kernel/kernel.ts';
 import { Exchange } from '../market/exchange.ts';
+import { everyDayCalendar, usEquityCalendar, type Calendar } from '../market/calendar.ts';
 import { NS_PER_DAY, US_EQUITY_DAY } from '../market/schedule.ts';
+import { DEFAULT_CLASS_GAPS } from '../agents/class-gaps.ts';
+import { InvestorClass } from '../agents/classes.ts';
 import type { Trader } from '../agents/trader.ts';
+import { NewsFeed } from '../news/feed.ts';
+import { disjointUnion } from '../news/network.ts';
+import type { Gaps } from '../news/gaps.ts';
 import { Recorder, agentClassMap, type RecordingSummary } from '../record/recorder.ts';
 import type { Scenario } from './schema.ts';
 import { auditAccounts, snapshotAccounts, type AuditSnapshot } from './audit.ts';
 import { buildPopulation } from './population.ts';
+import { resolveNews, type ResolvedNews } from './readings.ts';
 
 export interface RunSummary {
   scenario: string;
@@ -33,6 +40,28 @@ export interface BuiltRun {
   endNs: number;
   /** Holdings of every account when the run was built (for the audit). */
   start: AuditSnapshot;
+  /** The sessions (null for continuous trading). */
+  calendar: Calendar | null;
+  /** The news as the market hears it: events, narratives with value ratios, the readings' economy. */
+  news: ResolvedNews;
+  /** The feed diffusing the news (null without news). */
+  feed: NewsFeed | null;
+}
+
+/** The sessions of a scheduled scenario: the NYSE calendar from startDate, else every day. */
+export function scenarioCalendar(s: Scenario): Calendar | null {
+  if (!s.schedule) return null;
+  return s.schedule.startDate === undefined ? everyDayCalendar(s.schedule.days) : usEquityCalendar(s.schedule.startDate, s.schedule.days);
+}
+
+/** Gaps per investor class code: the scenario's, else the defaults. */
+export function scenarioGaps(s: Scenario): (Gaps | undefined)[] {
+  const g = [...DEFAULT_CLASS_GAPS];
+  const a = s.agents;
+  if (a.institutions?.gaps) g[InvestorClass.INSTITUTION] = a.institutions.gaps;
+  if (a.fastMoney?.gaps) g[InvestorClass.FAST_MONEY] = a.fastMoney.gaps;
+  if (a.retail?.gaps) g[InvestorClass.RETAIL] = a.retail.gaps;
+  return g;
 }
 
 
@@ -42,15 +71,18 @@ export function runStartNs(s: Scenario): number {
   return 0;
 }
 
-/** Where the run ends: the last day's close plus a second, or the end of continuous trading. */
+/** Where the run ends: the last session's close plus a second, or the end of continuous trading. */
 export function runEndNs(s: Scenario): number {
-  if (s.schedule) return (s.schedule.days - 1) * NS_PER_DAY + US_EQUITY_DAY.close + NS_PER_SECOND;
+  const cal = scenarioCalendar(s);
+  if (cal) return cal.midnight(cal.sessions - 1) + cal.day.close + NS_PER_SECOND;
   return Math.round((s.durationSeconds ?? 0) * NS_PER_SECOND);
 }
 
 export function buildRun(s: Scenario, seed: number): BuiltRun {
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
   const kernel = new Kernel({ start: runStartNs(s) });
+  const calendar = scenarioCalendar(s);
+  const news = resolveNews(s);
   const symbols = s.symbols.map((x) => x.name);
   const referencePrices = s.symbols.map((x) => x.referencePrice);
   const centsPerTickLot = s.symbols.map((x) => x.tickCents);
@@ -60,7 +92,7 @@ export function buildRun(s: Scenario, seed: number): BuiltRun {
     centsPerTickLot,
     sampleNs: Math.round(s.recording.sampleSeconds * NS_PER_SECOND),
     realSharesPerLot: s.recording.realSharesPerLot,
-    ...(s.schedule ? { session: { dayNs: NS_PER_DAY, openNs: US_EQUITY_DAY.open, closeNs: US_EQUITY_DAY.close } } : {}),
+    ...(calendar ? { session: { dayNs: NS_PER_DAY, openNs: calendar.day.open, closeNs: calendar.day.close, calendar } } : {}),
   });
   const exchange = new Exchange({
     symbols,
@@ -68,14 +100,31 @@ export function buildRun(s: Scenario, seed: number): BuiltRun {
     centsPerTickLot,
     stp: stpCode(s.stp),
     sink: recorder,
-    ...(s.schedule ? { schedule: US_EQUITY_DAY, luld: s.schedule.luld } : {}),
+    ...(s.schedule && calendar ? { schedule: US_EQUITY_DAY, calendar, luld: s.schedule.luld } : {}),
   });
   kernel.add(exchange, 0);
   const n = symbols.length;
-  const { traders } = buildPopulation(s, { kernel, exchange, seed, narratives: [] });
+  const population = buildPopulation(s, { kernel, exchange, seed, narratives: news.narratives, ...(calendar ? { calendar } : {}) });
+  const { traders } = population;
+  let feed: NewsFeed | null = null;
+  if (news.narratives.length > 0) {
+    const groups = population.retail;
+    feed = new NewsFeed({
+      seed,
+      events: news.events,
+      narratives: news.narratives,
+      symbols: n,
+      gapsByClass: scenarioGaps(s),
+      listeners: population.listeners,
+      ...(groups.length > 0
+        ? { social: { network: disjointUnion(groups.map((g) => g.network)), members: groups.flatMap((g) => g.members), shareProbability: 0, meanShareDelayNs: (s.agents.retail?.network.shareDelayMinutes ?? 60) * 60 * NS_PER_SECOND } }
+        : {}),
+    });
+    kernel.add(feed, 0);
+  }
   recorder.attach(exchange).setAgentClasses(agentClassMap(kernel.agents)).trackHoldings(traders);
   kernel.add(recorder, 0);
-  return { kernel, exchange, recorder, traders, startNs: runStartNs(s), endNs: runEndNs(s), start: snapshotAccounts(traders, n) };
+  return { kernel, exchange, recorder, traders, startNs: runStartNs(s), endNs: runEndNs(s), start: snapshotAccounts(traders, n), calendar, news, feed };
 }
 
 /** The end-of-run accounting audit: throws AuditError when shares or cash were not conserved. */

@@ -1,6 +1,11 @@
 // The scenario file format, as zod schemas: what a run simulates (symbols, session length, the
-// agent populations and their parameters). Unknown keys are errors, so a typo never goes unseen.
+// agent populations and their parameters, the compute economy and the news). Unknown keys are
+// errors, so a typo never goes unseen. No field may be a price, a return or a value ratio the
+// model should produce: news carries economic content and readings as economy changes only.
 import { z } from 'zod';
+import { INVESTOR_CLASS_NAMES } from '../agents/classes.ts';
+import { economyParams, ParamError, setParameter } from '../economy/params.ts';
+import { localTimeNs, usEquityCalendar, usStartDateProblem } from '../market/calendar.ts';
 
 const positiveInt = z.number().int().positive();
 const nonNegativeInt = z.number().int().nonnegative();
@@ -14,15 +19,21 @@ export const SymbolSchema = z.strictObject({
   tickCents: positiveInt.default(1),
   /** Lots outstanding (the float the classes' floatShare fractions divide). */
   floatLots: positiveInt.default(1_000_000),
-  /** Fundamental value in ticks at the start (default: the reference price). */
+  /** Fundamental value in ticks at the start (default: the reference price): the pre-shock equilibrium. */
   valueTicks: positiveInt.optional(),
+  /** The company this symbol is in the compute economy (its value ratios come from it); required with news. */
+  company: z.enum(['nvda', 'avgo']).optional(),
+  /** Mean real daily volume (shares) of the 20 sessions ending on the run's first session, from the data (the base of volumeMultiple). */
+  averageVolumeShares: z.number().positive().optional(),
 });
 
 /** The trading day: continuous trading for durationSeconds, or US equity sessions for some days. */
 export const ScheduleSchema = z.strictObject({
   kind: z.literal('us-equity'),
-  /** Trading days simulated (each with pre-open, opening auction, continuous, closing auction). */
+  /** Trading sessions simulated (each with pre-open, opening auction, continuous, closing auction). */
   days: positiveInt.default(1),
+  /** Date of the first session (YYYY-MM-DD, a NYSE trading day); sessions then follow the NYSE calendar. Absent: every day trades, no dates. */
+  startDate: z.string().optional(),
   /** Limit up-limit down bands and pauses. */
   luld: z.boolean().default(false),
   /** The run starts this long before the first open (pre-open order entry for the opening auction). */
@@ -144,7 +155,15 @@ export const RetailSchema = z.strictObject({
   basisMedianRatio: z.number().positive().default(0.3),
   basisSigma: z.number().nonnegative().default(0.5),
   /** Social network over retail agents: small-world (Watts-Strogatz) or scale-free (Barabasi-Albert). */
-  network: z.strictObject({ kind: z.enum(['small-world', 'scale-free']).default('small-world'), degree: positiveInt.default(6), rewire: fraction.default(0.1) }).default({ kind: 'small-world', degree: 6, rewire: 0.1 }),
+  network: z
+    .strictObject({
+      kind: z.enum(['small-world', 'scale-free']).default('small-world'),
+      degree: positiveInt.default(6),
+      rewire: fraction.default(0.1),
+      /** Mean delay before a retail trader who heard a reading tells a neighbour (word of mouth; whether it does is the reading's shareProbability). */
+      shareDelayMinutes: z.number().positive().default(60),
+    })
+    .default({ kind: 'small-world', degree: 6, rewire: 0.1, shareDelayMinutes: 60 }),
   /** Share of retail agents starting optimistic (opinion +1). */
   optimists: fraction.default(0.5),
   herding: z.number().nonnegative().default(0.8),
@@ -178,6 +197,47 @@ export const PassiveSchema = z.strictObject({
   floatShare: fraction,
 });
 
+/** A date-time at the exchange, e.g. 2025-01-25T09:00-05:00. */
+const localDateTime = z.string().min(1);
+
+/** How one reading reaches one class: overrides of what its gaps imply (behavioural parameters). */
+const ClassReachSchema = z.strictObject({
+  /** Share of the class hearing the reading directly (default: from its information gap and the reading's reachFloor). */
+  share: probability.optional(),
+  /** Multiplier of the class's median delay (default 1: from its on-site gap). */
+  delayScale: z.number().positive().max(100).optional(),
+});
+
+/** Known readings: `naive` is weighted by the information gap w(gI); the others (economy-informed) by 1 - w(gI). */
+export const READING_NAMES = ['naive', 'jevons', 'informed'] as const;
+
+export const ReadingSchema = z.strictObject({
+  name: z.enum(READING_NAMES),
+  /** What the reading says about the economy: changes of its parameters (dotted paths, as `shocklab economy --set`), on top of the event's content. */
+  economy: z.record(z.string(), z.number()).default({}),
+  /** When the reading starts to spread (exchange-local date-time). */
+  startsAt: localDateTime,
+  /** Share of the least informed class (information gap 1) that hears it directly. */
+  reachFloor: probability,
+  /** Per-class overrides of reach and delay, by class name. */
+  classes: z.partialRecord(z.enum(INVESTOR_CLASS_NAMES), ClassReachSchema).default({}),
+  /** Probability that a retail trader who heard it tells a given neighbour (word of mouth). */
+  shareProbability: probability.default(0),
+});
+
+export const NewsEventSchema = z.strictObject({
+  label: z.string().min(1),
+  /** When it happened (exchange-local date-time); may precede the run (its readings start inside it). */
+  at: localDateTime,
+  content: z.discriminatedUnion('kind', [
+    /** The cost of AI at equal capability falls by `factor` (the economy's efficiency jump). */
+    z.strictObject({ kind: z.literal('efficiency'), factor: z.number().positive().max(1e6) }),
+    /** A buyer states its capex plan; `changeUsd` vs the plan the economy already holds (the big-4 capex path). */
+    z.strictObject({ kind: z.literal('capex'), company: z.string().min(1), amountUsd: z.number().nonnegative(), changeUsd: z.number() }),
+  ]),
+  readings: z.array(ReadingSchema).min(1),
+});
+
 export const ScenarioSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().default(''),
@@ -197,6 +257,10 @@ export const ScenarioSchema = z.strictObject({
     leveragedEtfs: z.array(LeveragedEtfSchema).default([]),
     passive: PassiveSchema.optional(),
   }),
+  /** Compute-economy parameters overriding the defaults (nested, as an `economy run` scenario file). */
+  economy: z.record(z.string(), z.unknown()).default({}),
+  /** Information events and their readings. */
+  news: z.array(NewsEventSchema).default([]),
 });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;
@@ -214,6 +278,84 @@ function crossFieldIssues(s: Scenario): string[] {
   if (a.leveragedEtfs.length > 0 && !s.schedule) issues.push('agents.leveragedEtfs: need a schedule (they trade in the closing auction)');
   if (s.durationSeconds === undefined && s.schedule === undefined) issues.push('durationSeconds: required when there is no schedule (got nothing)');
   if (s.durationSeconds !== undefined && s.schedule !== undefined) issues.push(`durationSeconds: give either durationSeconds (continuous trading) or schedule, not both (got ${s.durationSeconds} and a schedule)`);
+  const start = s.schedule?.startDate;
+  if (start !== undefined) {
+    const problem = usStartDateProblem(start);
+    if (problem !== null) issues.push(`schedule.startDate: ${problem} (got ${JSON.stringify(start)})`);
+    else {
+      try {
+        usEquityCalendar(start, s.schedule!.days);
+      } catch (e) {
+        issues.push(`schedule.days: ${(e as Error).message} (got ${s.schedule!.days})`);
+      }
+    }
+  }
+  issues.push(...economyIssues(s));
+  if (issues.length === 0) issues.push(...newsIssues(s));
+  return issues;
+}
+
+function economyIssues(s: Scenario): string[] {
+  try {
+    economyParams(s.economy);
+    return [];
+  } catch (e) {
+    if (e instanceof ParamError) return [`economy: ${e.message}`];
+    throw e;
+  }
+}
+
+/** News needs dated sessions, companies for every symbol, times inside the run and known economy paths. */
+function newsIssues(s: Scenario): string[] {
+  if (s.news.length === 0) return [];
+  const issues: string[] = [];
+  const start = s.schedule?.startDate;
+  if (start === undefined) return [`news: needs schedule.startDate (news is dated), got ${s.schedule ? 'no startDate' : 'no schedule'}`];
+  s.symbols.forEach((x, i) => {
+    if (x.company === undefined) issues.push(`symbols.${i}.company: every symbol needs its company in the economy when there is news (got nothing for ${x.name})`);
+  });
+  const cal = usEquityCalendar(start, s.schedule!.days);
+  const runStart = 0;
+  const runEnd = cal.midnight(cal.sessions - 1) + cal.day.close;
+  const base = economyParams(s.economy);
+  s.news.forEach((e, i) => {
+    const at = localTimeNs(e.at, start);
+    if (typeof at === 'string') return issues.push(`news.${i}.at: ${at} (got ${JSON.stringify(e.at)})`);
+    if (at > runEnd) issues.push(`news.${i}.at: after the run's last session ${cal.date(cal.sessions - 1)} (got ${JSON.stringify(e.at)})`);
+    e.readings.forEach((r, j) => {
+      const where = `news.${i}.readings.${j}`;
+      const t = localTimeNs(r.startsAt, start);
+      if (typeof t === 'string') return issues.push(`${where}.startsAt: ${t} (got ${JSON.stringify(r.startsAt)})`);
+      if (t < at) issues.push(`${where}.startsAt: before the event (${e.at}) (got ${JSON.stringify(r.startsAt)})`);
+      if (t < runStart || t > runEnd) issues.push(`${where}.startsAt: outside the run (${start} to the close of ${cal.date(cal.sessions - 1)}) (got ${JSON.stringify(r.startsAt)})`);
+      for (const [path, value] of Object.entries(r.economy)) {
+        try {
+          setParameter(base, path, String(value));
+        } catch (err) {
+          if (!(err instanceof ParamError)) throw err;
+          issues.push(`${where}.economy.${path}: ${err.message} (got ${value})`);
+        }
+      }
+    });
+  });
+  return issues;
+}
+
+/** Keys a news entry may never have: the model produces prices, returns and value ratios, it is never given them. */
+const OUTCOME_KEY = /price|return|ratio|value|target/i;
+
+function outcomeKeyIssues(input: unknown): string[] {
+  const news = (input as { news?: unknown } | null)?.news;
+  if (!Array.isArray(news)) return [];
+  const issues: string[] = [];
+  const walk = (x: unknown, path: string) => {
+    if (x === null || typeof x !== 'object') return;
+    for (const [k, v] of Object.entries(x)) {
+      if (OUTCOME_KEY.test(k) && !path.endsWith('.economy')) issues.push(`${path}.${k}: news may not carry a price, return or value ratio (readings give economy changes; the model computes values) (got ${JSON.stringify(v)})`);
+      else walk(v, `${path}.${k}`);
+    }
+  };
+  news.forEach((e, i) => walk(e, `news.${i}`));
   return issues;
 }
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
@@ -237,6 +379,8 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Validates a scenario, throwing ScenarioError with field paths and values. */
 export function parseScenario(input: unknown): Scenario {
+  const outcome = outcomeKeyIssues(input);
+  if (outcome.length) throw new ScenarioError(outcome);
   const r = ScenarioSchema.safeParse(input);
   if (r.success) {
     const issues = crossFieldIssues(r.data);

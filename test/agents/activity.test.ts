@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { Activity } from '../../src/agents/activity.ts';
 import { ZeroIntelligence } from '../../src/agents/zero-intelligence.ts';
 import { stream } from '../../src/core/rng.ts';
-import { market, ordersOf } from './helpers.ts';
+import { market, ordersOf, toyCalendar } from './helpers.ts';
 
-const session = { dayNs: 1_000, openNs: 300, closeNs: 700, leadNs: 50 };
+const session = { calendar: toyCalendar(1_000, 300, 700), leadNs: 50 };
 const base = { uShape: 0, regimeSd: 0, regimeNs: 100, referenceSigma: 0, sessionNs: 400 };
 
 describe('Activity', () => {
@@ -104,7 +104,7 @@ describe('ZeroIntelligence with an activity', () => {
 
   it('sleeps while the session is closed', () => {
     const m = market(10_000);
-    const activity = new Activity({ ...base, session: { dayNs: 100_000, openNs: 60_000, closeNs: 90_000, leadNs: 0 } }, stream(6, 'a'));
+    const activity = new Activity({ ...base, session: { calendar: toyCalendar(100_000, 60_000, 90_000), leadNs: 0 } }, stream(6, 'a'));
     const a = zi(m, { activity });
     m.k.add(a, 0);
     m.k.run(59_999);

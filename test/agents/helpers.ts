@@ -1,7 +1,7 @@
 // Test wiring for agents: a kernel with an exchange on one symbol whose incoming orders are
 // logged, and a scripted liquidity provider.
 import { Kernel, type Agent } from '../../src/kernel/index.ts';
-import { Exchange, MSG_CANCEL, MSG_LIMIT, MSG_MARKET } from '../../src/market/index.ts';
+import { Exchange, MSG_CANCEL, MSG_LIMIT, MSG_MARKET, type Calendar } from '../../src/market/index.ts';
 import { Trader } from '../../src/agents/trader.ts';
 import { InvestorClass } from '../../src/agents/classes.ts';
 
@@ -75,4 +75,19 @@ export class Hitter extends Trader {
     this.market(k, 0, this.side, this.qty);
     k.wakeIn(this.id, this.intervalNs);
   }
+}
+
+/** A calendar whose days last `dayNs` (for toy clocks), every day a session from openNs to closeNs. */
+export function toyCalendar(dayNs: number, openNs: number, closeNs: number): Calendar {
+  return {
+    sessions: 1_000_000,
+    day: { preOpen: 0, open: openNs, onCloseCutoff: closeNs, close: closeNs },
+    midnight: (d) => d * dayNs,
+    date: () => null,
+    sessionOn: (t) => (t < 0 ? -1 : Math.floor(t / dayNs)),
+    sessionAfter: (t) => {
+      const d = Math.floor(t / dayNs);
+      return t - d * dayNs < closeNs ? Math.max(0, d) : d + 1;
+    },
+  };
 }

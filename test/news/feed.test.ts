@@ -21,7 +21,7 @@ class Ear implements Agent {
 const HOUR = 3_600e9;
 const events: NewsEvent[] = [
   { timeNs: 1 * HOUR, content: { kind: 'efficiency', factor: 27 }, label: 'R1' },
-  { timeNs: 2 * HOUR, content: { kind: 'capex', company: 'Meta', amountUsd: 65e9, change: 0 } },
+  { timeNs: 2 * HOUR, content: { kind: 'capex', company: 'Meta', amountUsd: 65e9, changeUsd: 0 } },
 ];
 const narratives: Narrative[] = [
   { event: 0, kind: 'naive', startNs: 1 * HOUR, valueRatios: [0.8], reachFloor: 0.9 },
@@ -35,7 +35,7 @@ function run(seed: number, n: number, social?: (ears: Ear[]) => NewsFeedOptions[
   const k = new Kernel();
   const ears: Ear[] = [];
   for (let i = 0; i < n; i++) ears.push(k.add(new Ear(i % 3), 1_000));
-  const feed = new NewsFeed({ seed, events, narratives, symbols: 1, gapsByClass: gaps, listeners: ears.map((e) => ({ id: e.id, classId: e.classId })), social: social?.(ears) });
+  const feed = new NewsFeed({ seed, events, narratives, symbols: 1, gapsByClass: gaps, listeners: ears.map((e) => ({ id: e.id, classId: e.classId, key: e.id })), social: social?.(ears) });
   k.add(feed, 0);
   k.run(1_000 * HOUR);
   return { k, ears, feed };
@@ -96,7 +96,7 @@ describe('NewsFeed', () => {
     for (const e of a.ears.slice(0, 60)) {
       const g = [RETAIL, INST, undefined][e.classId];
       if (g === undefined) continue;
-      const t = directHearingNs(9, 1, e.id, g, narratives[1]);
+      const t = directHearingNs(9, 1, e.classId, e.id, g, narratives[1]);
       const got = e.heard.find((h) => h.narrative === 1);
       if (t < 0) expect(got).toBeUndefined();
       else expect(got?.t).toBe(t + a.k.latencyOf(e.id)); // the feed's link latency is 0
@@ -133,6 +133,6 @@ describe('NewsFeed', () => {
     expect(() => checkNews(events, [{ ...narratives[0], valueRatios: [0] }], 1)).toThrow(/valueRatios\[0\] must be a finite number > 0, got 0/);
     expect(() => checkNews(events, [{ ...narratives[0], event: 5 }], 1)).toThrow(/must index an event, got 5/);
     expect(() => checkNews(events, narratives, 2)).toThrow(/one entry per symbol \(2\)/);
-    expect(() => new NewsFeed({ seed: 1, events, narratives, symbols: 1, gapsByClass: [], listeners: [{ id: -1, classId: 0 }] })).toThrow(/add agents to the kernel first/);
+    expect(() => new NewsFeed({ seed: 1, events, narratives, symbols: 1, gapsByClass: [], listeners: [{ id: -1, classId: 0, key: 0 }] })).toThrow(/add agents to the kernel first/);
   });
 });
