@@ -5,8 +5,9 @@
 // the heard readings are averaged with weights w(gI) for naive and 1 - w(gI) for informed ones:
 //   ln(V_hat / V0) = sum_e  sum_{n in e, heard} omega_n y_n / sum_{n in e, heard} omega_n
 // (an event none of whose heard readings has weight > 0 leaves the estimate unchanged: an insider,
-// w = 0, ignores the naive reading, C13). The sum is recomputed only when a narrative arrives.
-import { dlog } from '../core/detmath.ts';
+// w = 0, ignores the naive reading, C13). The sum is recomputed only when a narrative arrives,
+// and with it the value estimate V_hat = V0 exp(ln-shift) (ticks), V0 the pre-shock value.
+import { dexp, dlog } from '../core/detmath.ts';
 import { normal } from '../core/distributions.ts';
 import type { RandomSource } from '../core/rng.ts';
 import type { Narrative } from '../news/event.ts';
@@ -20,6 +21,8 @@ export function readingWeight(kind: Narrative['kind'], wNaive: number): number {
 export class Belief {
   /** Estimated ln(V_hat / V0) from the news heard so far. */
   logShift = 0;
+  /** V_hat, ticks. */
+  value: number;
   readonly heard: Uint8Array;
   readonly signal: Float64Array;
   private readonly num: Float64Array;
@@ -32,7 +35,11 @@ export class Belief {
     private readonly symbol: number,
     information: number,
     gapMap: GapMapParams = DEFAULT_GAP_MAP,
+    /** V0: the pre-shock value, ticks (default 1: `value` is then V_hat / V0). */
+    readonly valueTicks = 1,
   ) {
+    if (!(valueTicks > 0)) throw new RangeError(`valueTicks must be > 0, got ${valueTicks}`);
+    this.value = valueTicks;
     if (!(information >= 0 && information <= 1)) throw new RangeError(`information gap must be in [0, 1], got ${information}`);
     let events = 0;
     for (const n of narratives) if (n.event + 1 > events) events = n.event + 1;
@@ -62,6 +69,7 @@ export class Belief {
     let s = 0;
     for (let e = 0; e < this.num.length; e++) if (this.den[e] > 0) s += this.num[e] / this.den[e];
     this.logShift = s;
+    this.value = this.valueTicks * dexp(s);
     return true;
   }
 }

@@ -14,8 +14,7 @@
 // One order in flight at a time. Sources: trend followers with EMA crossovers (Moskowitz, Ooi &
 // Pedersen 2012, time-series momentum); margin spirals (Brunnermeier & Pedersen 2009); drawdown
 // stops (Grossman & Zhou 1993).
-import { dexp, dlog } from '../core/detmath.ts';
-import { exponential } from '../core/distributions.ts';
+import { dlog } from '../core/detmath.ts';
 import type { RandomSource } from '../core/rng.ts';
 import { NS_PER_MINUTE, NS_PER_SECOND } from '../core/units.ts';
 import type { Kernel } from '../kernel/kernel.ts';
@@ -25,7 +24,9 @@ import { checkGaps, horizonWeight, type GapMapParams, type Gaps } from '../news/
 import { Belief } from './belief.ts';
 import { InvestorClass } from './classes.ts';
 import { drawdown, equityCents, marginCallLots } from './margin.ts';
+import { OrderSlot } from './order-slot.ts';
 import { Trader } from './trader.ts';
+import { WakeClock } from './wake-clock.ts';
 import { EmaTrend } from './trend.ts';
 
 export interface FastMoneyParams {
@@ -41,6 +42,8 @@ export interface FastMoneyParams {
   narratives: readonly Narrative[];
   /** Mean time between wake-ups, ns. Default 30 s. */
   meanWakeNs?: number;
+  /** Wake only during trading hours (pre-open to close; wake-clock.ts). Default true. */
+  sleepsWhenClosed?: boolean;
   /** EMA time constants of ln P, ns. Defaults 5 min and 30 min. */
   trendFastNs?: number;
   trendSlowNs?: number;
@@ -88,7 +91,7 @@ export class FastMoney extends Trader {
   marginCalls = 0;
   private readonly trend: EmaTrend;
   private readonly h: number;
-  private readonly meanWakeNs: number;
+  private readonly clock: WakeClock;
   private readonly gT: number;
   private readonly gV: number;
   private readonly L: number;
@@ -101,9 +104,8 @@ export class FastMoney extends Trader {
   private readonly chunk: number;
   private readonly liqNs: number;
   private cooldownUntil = -1;
-  /** The order in flight (0 = none) and its lots not yet filled. */
-  private pendingId = 0;
-  private pendingLeft = 0;
+  /** The one market order in flight. */
+  private readonly pending = new OrderSlot();
 
   constructor(
     exchange: Exchange,
@@ -112,16 +114,15 @@ export class FastMoney extends Trader {
     private readonly p: FastMoneyParams,
   ) {
     super(exchange, symbols);
-    // One market order at a time: pendingId clears on the ACCEPTED of an order whose remainder was
+    // One market order at a time: the slot frees on the ACCEPTED of an order whose remainder was
     // cancelled for want of liquidity, which only an acknowledgement reports.
     this.requestAcks();
     checkGaps(p.gaps, 'fast-money gaps');
-    if (!(p.valueTicks > 0)) throw new RangeError(`valueTicks must be > 0, got ${p.valueTicks}`);
     this.setHoldings(p.symbol, p.initialPosition, p.initialCash);
-    this.belief = new Belief(p.narratives, p.symbol, p.gaps.information, p.gapMap);
+    this.belief = new Belief(p.narratives, p.symbol, p.gaps.information, p.gapMap, p.valueTicks);
     this.trend = new EmaTrend(p.trendFastNs ?? 5 * NS_PER_MINUTE, p.trendSlowNs ?? 30 * NS_PER_MINUTE);
     this.h = horizonWeight(p.gaps.horizon);
-    this.meanWakeNs = p.meanWakeNs ?? 30 * NS_PER_SECOND;
+    this.clock = new WakeClock(exchange, rng, p.meanWakeNs ?? 30 * NS_PER_SECOND, p.sleepsWhenClosed ?? true);
     this.gT = p.trendGain ?? 40;
     this.gV = p.valueGain ?? 5;
     this.L = p.maxLeverage ?? 2;
@@ -145,7 +146,7 @@ export class FastMoney extends Trader {
 
   /** V_hat in ticks. */
   get valueEstimate(): number {
-    return this.p.valueTicks * dexp(this.belief.logShift);
+    return this.belief.value;
   }
 
   /** True while flat after a drawdown stop. */
@@ -154,12 +155,12 @@ export class FastMoney extends Trader {
   }
 
   start(k: Kernel): void {
-    k.wakeIn(this.id, Math.floor(exponential(this.rng, this.meanWakeNs)));
+    k.wakeIn(this.id, this.clock.next(k.now));
   }
 
   wake(k: Kernel): void {
     const liquidating = this.act(k);
-    k.wakeIn(this.id, liquidating ? this.liqNs : Math.max(1, Math.floor(exponential(this.rng, this.meanWakeNs))));
+    k.wakeIn(this.id, liquidating ? this.liqNs : this.clock.next(k.now));
   }
 
   /** One decision; returns true while a forced liquidation is under way. */
@@ -172,7 +173,7 @@ export class FastMoney extends Trader {
     const q = this.position[s];
     const E = equityCents(this.cash, q, mid, c);
     if (k.now < this.cooldownUntil) {
-      if (q !== 0 && this.pendingId === 0) this.reduce(k, q, this.chunk);
+      if (q !== 0 && !this.pending.busy) this.reduce(k, q, this.chunk);
       return q !== 0;
     }
     if (E > this.peakEquity) this.peakEquity = E;
@@ -180,16 +181,16 @@ export class FastMoney extends Trader {
       this.stops++;
       this.cooldownUntil = k.now + this.cooldownNs;
       this.peakEquity = E;
-      if (this.pendingId === 0) this.reduce(k, q, this.chunk);
+      if (!this.pending.busy) this.reduce(k, q, this.chunk);
       return true;
     }
     const cut = marginCallLots(q, mid, c, this.cash, this.mm, this.im);
     if (cut > 0) {
       this.marginCalls++;
-      if (this.pendingId === 0) this.reduce(k, q, cut);
+      if (!this.pending.busy) this.reduce(k, q, cut);
       return false;
     }
-    if (this.pendingId !== 0) return false;
+    if (this.pending.busy) return false;
     const phi = fastMoneyExposure(this.trend.crossover, dlog(this.valueEstimate / mid), this.h, this.gT, this.gV, this.L);
     let dq = exposureTargetLots(phi, E, mid, c) - q;
     if (dq > this.maxOrder) dq = this.maxOrder;
@@ -207,8 +208,7 @@ export class FastMoney extends Trader {
   }
 
   private send(k: Kernel, side: number, lots: number): void {
-    this.pendingLeft = lots;
-    this.pendingId = this.market(k, this.p.symbol, side, lots);
+    this.pending.hold(this.market(k, this.p.symbol, side, lots), lots);
   }
 
   protected override onNews(k: Kernel, _event: number, narrative: number): void {
@@ -216,10 +216,10 @@ export class FastMoney extends Trader {
   }
 
   protected override onFill(_k: Kernel, _symbol: number, _side: number, _price: number, qty: number, orderId: number): void {
-    if (orderId === this.pendingId && (this.pendingLeft -= qty) <= 0) this.pendingId = 0;
+    this.pending.fill(orderId, qty);
   }
 
   protected override onDone(_k: Kernel, _symbol: number, orderId: number): void {
-    if (orderId === this.pendingId) this.pendingId = 0;
+    this.pending.done(orderId);
   }
 }

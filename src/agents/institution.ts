@@ -11,8 +11,7 @@
 // Passive limit orders: in a fall its bids are what sellers hit (seasoned holders "held or
 // bought", C12). Sources: target-position value investors as in Chiarella & Iori (2002) and
 // Franke & Westerhoff (2012, fundamentalists), position limits as mandates.
-import { dexp, dlog } from '../core/detmath.ts';
-import { exponential } from '../core/distributions.ts';
+import { dlog } from '../core/detmath.ts';
 import type { RandomSource } from '../core/rng.ts';
 import { NS_PER_HOUR, NS_PER_MINUTE } from '../core/units.ts';
 import type { Kernel } from '../kernel/kernel.ts';
@@ -21,7 +20,9 @@ import type { Narrative } from '../news/event.ts';
 import { checkGaps, horizonWeight, type GapMapParams, type Gaps } from '../news/gaps.ts';
 import { Belief } from './belief.ts';
 import { InvestorClass } from './classes.ts';
+import { OrderSlot } from './order-slot.ts';
 import { Trader } from './trader.ts';
+import { WakeClock } from './wake-clock.ts';
 import { EmaTrend } from './trend.ts';
 
 export interface InstitutionParams {
@@ -38,6 +39,8 @@ export interface InstitutionParams {
   narratives: readonly Narrative[];
   /** Mean time between wake-ups, ns. Default 15 min. */
   meanWakeNs?: number;
+  /** Wake only during trading hours (pre-open to close; wake-clock.ts). Default true. */
+  sleepsWhenClosed?: boolean;
   /** Target at zero signal q_base, lots. Default initialPosition. */
   basePosition?: number;
   /** kappa: lots of target per unit of signal (a log return). Default 2 x basePosition. */
@@ -81,15 +84,15 @@ export class Institution extends Trader {
   readonly belief: Belief;
   private readonly trend: EmaTrend;
   private readonly h: number;
-  private readonly meanWakeNs: number;
+  private readonly clock: WakeClock;
   private readonly base: number;
   private readonly kappa: number;
   private readonly minPos: number;
   private readonly maxPos: number;
   private readonly maxOrder: number;
   private readonly minOrder: number;
-  private liveId = 0;
-  private liveLeft = 0;
+  /** The resting order (replaced at every wake-up). */
+  private readonly live = new OrderSlot();
 
   constructor(
     exchange: Exchange,
@@ -99,12 +102,11 @@ export class Institution extends Trader {
   ) {
     super(exchange, symbols);
     checkGaps(p.gaps, 'institution gaps');
-    if (!(p.valueTicks > 0)) throw new RangeError(`valueTicks must be > 0, got ${p.valueTicks}`);
     this.setHoldings(p.symbol, p.initialPosition, p.initialCash);
-    this.belief = new Belief(p.narratives, p.symbol, p.gaps.information, p.gapMap);
+    this.belief = new Belief(p.narratives, p.symbol, p.gaps.information, p.gapMap, p.valueTicks);
     this.trend = new EmaTrend(p.trendFastNs ?? 30 * NS_PER_MINUTE, p.trendSlowNs ?? 4 * NS_PER_HOUR);
     this.h = horizonWeight(p.gaps.horizon);
-    this.meanWakeNs = p.meanWakeNs ?? 15 * NS_PER_MINUTE;
+    this.clock = new WakeClock(exchange, rng, p.meanWakeNs ?? 15 * NS_PER_MINUTE, p.sleepsWhenClosed ?? true);
     this.base = p.basePosition ?? p.initialPosition;
     this.kappa = p.sensitivity ?? 2 * this.base;
     this.minPos = p.minPosition ?? 0;
@@ -116,11 +118,11 @@ export class Institution extends Trader {
 
   /** V_hat in ticks. */
   get valueEstimate(): number {
-    return this.p.valueTicks * dexp(this.belief.logShift);
+    return this.belief.value;
   }
 
   start(k: Kernel): void {
-    k.wakeIn(this.id, Math.floor(exponential(this.rng, this.meanWakeNs)));
+    k.wakeIn(this.id, this.clock.next(k.now));
   }
 
   wake(k: Kernel): void {
@@ -128,19 +130,19 @@ export class Institution extends Trader {
     const ex = this.exchange;
     const mid = ex.mid(s);
     this.trend.update(dlog(mid), k.now);
-    if (this.liveId !== 0) {
-      this.cancel(k, s, this.liveId);
-      this.liveId = 0;
+    if (this.live.busy) {
+      this.cancel(k, s, this.live.id);
+      this.live.done(this.live.id);
     }
     const m = dlog(this.valueEstimate / mid);
     const target = institutionTarget(this.base, this.kappa, this.h, m, this.trend.crossover, this.minPos, this.maxPos);
     const dq = orderTowards(target, this.position[s], this.maxOrder, this.minOrder);
     if (dq !== 0) {
       const side = dq > 0 ? 0 : 1;
-      this.liveLeft = dq > 0 ? dq : -dq;
-      this.liveId = this.limit(k, s, side, passivePrice(side, ex.bestBid(s), ex.bestAsk(s), mid), this.liveLeft);
+      const lots = dq > 0 ? dq : -dq;
+      this.live.hold(this.limit(k, s, side, passivePrice(side, ex.bestBid(s), ex.bestAsk(s), mid), lots), lots);
     }
-    k.wakeIn(this.id, Math.max(1, Math.floor(exponential(this.rng, this.meanWakeNs))));
+    k.wakeIn(this.id, this.clock.next(k.now));
   }
 
   protected override onNews(_k: Kernel, _event: number, narrative: number): void {
@@ -148,12 +150,12 @@ export class Institution extends Trader {
   }
 
   protected override onFill(_k: Kernel, _symbol: number, _side: number, _price: number, qty: number, orderId: number): void {
-    if (orderId === this.liveId && (this.liveLeft -= qty) <= 0) this.liveId = 0;
+    this.live.fill(orderId, qty);
   }
 
   // No acknowledgements needed: a GTC limit ends through fills, REJECTED or EXPIRED, and the
-  // next wake-up cancels whatever liveId still names.
+  // next wake-up cancels whatever the slot still holds.
   protected override onDone(_k: Kernel, _symbol: number, orderId: number): void {
-    if (orderId === this.liveId) this.liveId = 0;
+    this.live.done(orderId);
   }
 }

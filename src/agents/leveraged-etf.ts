@@ -8,7 +8,9 @@
 // Timing: each day d the fund wakes at submitNs_d = firstSubmitNs + d periodNs, or with a calendar
 // at the same time of day on session d's day (before the 15:50
 // cut-off for on-close orders), measures r = P_sub / P_close,prev - 1 at the mid P_sub, and sends
-// T as one market-on-close order (FLAG_ON_CLOSE) for the closing auction. At
+// T as market-on-close orders (FLAG_ON_CLOSE) for the closing auction: the rebalancing
+// A (x^2 - x) r and the creations x F as two orders, each rounded to the lot, so their fills are
+// told apart (`sessions` logs both per session). At
 // submitNs_d + closeReadDelayNs (after the close) it reads the official close P_close (the
 // exchange's prevClose once its closing auction has run; the last trade on an exchange without a
 // day schedule) and books the day: A <- A (1 + x (P_close / P_close,prev - 1)) + F, P_close,prev <- P_close.
@@ -61,6 +63,18 @@ export function letfTradeLots(aumCents: number, leverage: number, r: number, flo
   return lots < 0 ? -Math.round(-lots) : Math.round(lots);
 }
 
+/** One session of a fund: A and r at submission, the mid P used, the lots sent and filled (signed, > 0 bought). */
+export interface LetfSession {
+  day: number;
+  aumCents: number;
+  r: number;
+  priceTicks: number;
+  rebalanceLots: number;
+  creationLots: number;
+  rebalanceFilled: number;
+  creationFilled: number;
+}
+
 export class LeveragedEtf extends Trader {
   readonly classId = InvestorClass.LEVERAGED_ETF;
   /** A, cents. */
@@ -73,8 +87,12 @@ export class LeveragedEtf extends Trader {
   lastReturn = 0;
   /** On-close orders the exchange refused (no closing auction, past the cut-off) and re-sent as market orders. */
   fallbacks = 0;
+  /** Per session: what the fund measured and sent, and its signed fills (lots) for rebalancing and for creations. */
+  readonly sessions: LetfSession[] = [];
   private submitted = false;
-  private mocId = 0;
+  /** Live order ids of the day's rebalancing and creation trades (0 = none). */
+  private rebalanceId = 0;
+  private creationId = 0;
   private readonly periodNs: number;
   private readonly readDelayNs: number;
 
@@ -104,11 +122,16 @@ export class LeveragedEtf extends Trader {
     const s = p.symbol;
     const flow = p.dailyFlowCents?.[this.day] ?? 0;
     if (!this.submitted) {
-      const r = this.exchange.mid(s) / this.prevClose - 1;
-      const lots = letfTradeLots(this.aumCents, p.leverage, r, flow, this.exchange.mid(s), this.exchange.centsPerTickLot[s]);
+      const mid = this.exchange.mid(s);
+      const c = this.exchange.centsPerTickLot[s];
+      const r = mid / this.prevClose - 1;
+      const rebalance = letfTradeLots(this.aumCents, p.leverage, r, 0, mid, c);
+      const creation = letfTradeLots(0, p.leverage, 0, flow, mid, c);
       this.lastReturn = r;
-      this.lastTradeLots = lots;
-      if (lots !== 0) this.mocId = this.market(k, s, lots > 0 ? 0 : 1, lots > 0 ? lots : -lots, true);
+      this.lastTradeLots = rebalance + creation;
+      this.sessions.push({ day: this.day, aumCents: this.aumCents, r, priceTicks: mid, rebalanceLots: rebalance, creationLots: creation, rebalanceFilled: 0, creationFilled: 0 });
+      this.rebalanceId = this.send(k, rebalance, true);
+      this.creationId = this.send(k, creation, true);
       this.submitted = true;
       k.wakeIn(this.id, this.readDelayNs);
       return;
@@ -122,12 +145,29 @@ export class LeveragedEtf extends Trader {
     if (this.day < p.days) k.wakeAt(this.id, p.calendar ? p.calendar.midnight(this.day) + p.firstSubmitNs - p.calendar.midnight(0) : p.firstSubmitNs + this.day * this.periodNs);
   }
 
+  /** A market(-on-close) order for `lots` (signed), or none (id 0) when lots is 0. */
+  private send(k: Kernel, lots: number, onClose: boolean): number {
+    return lots === 0 ? 0 : this.market(k, this.p.symbol, lots > 0 ? 0 : 1, lots > 0 ? lots : -lots, onClose);
+  }
+
+  protected override onFill(_k: Kernel, _symbol: number, side: number, _price: number, qty: number, orderId: number): void {
+    const log = this.sessions[this.sessions.length - 1];
+    if (log === undefined) return;
+    const signed = side === 0 ? qty : -qty;
+    if (orderId === this.rebalanceId) log.rebalanceFilled += signed;
+    else if (orderId === this.creationId) log.creationFilled += signed;
+  }
+
   /** An on-close order refused (e.g. an exchange without a closing auction) goes out at once as a market order. */
   protected override onRejected(k: Kernel, _symbol: number, orderId: number): void {
-    if (orderId !== this.mocId || this.mocId === 0) return;
-    this.mocId = 0;
-    this.fallbacks++;
-    const lots = this.lastTradeLots;
-    this.market(k, this.p.symbol, lots > 0 ? 0 : 1, lots > 0 ? lots : -lots);
+    if (orderId === 0) return;
+    const log = this.sessions[this.sessions.length - 1];
+    if (orderId === this.rebalanceId) {
+      this.fallbacks++;
+      this.rebalanceId = this.send(k, log.rebalanceLots, false);
+    } else if (orderId === this.creationId) {
+      this.fallbacks++;
+      this.creationId = this.send(k, log.creationLots, false);
+    }
   }
 }

@@ -22,7 +22,7 @@
 // Odean (2000, 2008) attention; Odean (1998) disposition; Kaniel, Saar & Titman (2008) retail
 // contrarian buying.
 import { dexp, dlog } from '../core/detmath.ts';
-import { exponential, normal } from '../core/distributions.ts';
+import { normal } from '../core/distributions.ts';
 import type { RandomSource } from '../core/rng.ts';
 import { NS_PER_HOUR, NS_PER_MINUTE } from '../core/units.ts';
 import type { Kernel } from '../kernel/kernel.ts';
@@ -33,7 +33,9 @@ import { Belief } from './belief.ts';
 import { InvestorClass } from './classes.ts';
 import { buyingPowerCents, marginCallLots } from './margin.ts';
 import type { RetailCrowd } from './retail-crowd.ts';
+import { OrderSlot } from './order-slot.ts';
 import { Trader } from './trader.ts';
+import { WakeClock } from './wake-clock.ts';
 import { EmaTrend } from './trend.ts';
 
 export interface RetailParams {
@@ -60,6 +62,8 @@ export interface RetailParams {
   node: number;
   /** Mean time between wake-ups, ns. Default 30 min. */
   meanWakeNs?: number;
+  /** Wake only during trading hours (pre-open to close; wake-clock.ts). Default true. */
+  sleepsWhenClosed?: boolean;
   /** Slow EMA time constant of ln P for the trend, ns. Default 2 h. */
   trendSlowNs?: number;
   /** Log move that counts as one unit of trend. Default 0.02. */
@@ -150,7 +154,7 @@ export class Retail extends Trader {
   private readonly rule: RetailRule;
   private readonly trend: EmaTrend;
   private readonly h: number;
-  private readonly meanWakeNs: number;
+  private readonly clock: WakeClock;
   private readonly trendScale: number;
   private readonly nuPerNs: number;
   private readonly a1: number;
@@ -163,9 +167,8 @@ export class Retail extends Trader {
   private readonly im: number;
   private readonly mm: number;
   private lastWakeNs = -1;
-  /** The order in flight (0 = none) and its lots not yet filled. */
-  private pendingId = 0;
-  private pendingLeft = 0;
+  /** The one market order in flight. */
+  private readonly pending = new OrderSlot();
 
   constructor(
     exchange: Exchange,
@@ -174,20 +177,19 @@ export class Retail extends Trader {
     private readonly p: RetailParams,
   ) {
     super(exchange, symbols);
-    // One market order at a time: pendingId clears on the ACCEPTED of an order whose remainder was
+    // One market order at a time: the slot frees on the ACCEPTED of an order whose remainder was
     // cancelled for want of liquidity, which only an acknowledgement reports.
     this.requestAcks();
     checkGaps(p.gaps, 'retail gaps');
-    if (!(p.valueTicks > 0)) throw new RangeError(`valueTicks must be > 0, got ${p.valueTicks}`);
     if (!(p.initialPosition >= 0)) throw new RangeError(`retail initialPosition must be >= 0 lots (long only), got ${p.initialPosition}`);
     if (!(p.node >= 0 && p.node < p.crowd.network.n)) throw new RangeError(`node must be in [0, ${p.crowd.network.n}), got ${p.node}`);
     this.setHoldings(p.symbol, p.initialPosition, p.initialCash);
     this.costBasis = p.costBasisTicks ?? p.referenceTicks * (p.basisMedianRatio ?? 0.3) * dexp((p.basisSigma ?? 0.5) * normal(rng));
     if (!(this.costBasis > 0)) throw new RangeError(`cost basis must be > 0 ticks, got ${this.costBasis}`);
-    this.belief = new Belief(p.narratives, p.symbol, p.gaps.information, p.gapMap);
+    this.belief = new Belief(p.narratives, p.symbol, p.gaps.information, p.gapMap, p.valueTicks);
     this.trend = new EmaTrend(p.trendSlowNs ?? 2 * NS_PER_HOUR, p.trendSlowNs ?? 2 * NS_PER_HOUR);
     this.h = horizonWeight(p.gaps.horizon);
-    this.meanWakeNs = p.meanWakeNs ?? 30 * NS_PER_MINUTE;
+    this.clock = new WakeClock(exchange, rng, p.meanWakeNs ?? 30 * NS_PER_MINUTE, p.sleepsWhenClosed ?? true);
     this.trendScale = p.trendScale ?? 0.02;
     this.nuPerNs = (p.switchRatePerHour ?? 0.5) / NS_PER_HOUR;
     this.a1 = p.herding ?? 0.8;
@@ -219,16 +221,16 @@ export class Retail extends Trader {
 
   /** V_hat in ticks. */
   get valueEstimate(): number {
-    return this.p.valueTicks * dexp(this.belief.logShift);
+    return this.belief.value;
   }
 
   start(k: Kernel): void {
-    k.wakeIn(this.id, Math.floor(exponential(this.rng, this.meanWakeNs)));
+    k.wakeIn(this.id, this.clock.next(k.now));
   }
 
   wake(k: Kernel): void {
     this.act(k);
-    k.wakeIn(this.id, Math.max(1, Math.floor(exponential(this.rng, this.meanWakeNs))));
+    k.wakeIn(this.id, this.clock.next(k.now));
   }
 
   private act(k: Kernel): void {
@@ -240,10 +242,10 @@ export class Retail extends Trader {
     const c = ex.centsPerTickLot[s];
     const logP = dlog(mid);
     this.trend.update(logP, k.now);
-    const dt = this.lastWakeNs < 0 ? this.meanWakeNs : k.now - this.lastWakeNs;
+    const dt = this.lastWakeNs < 0 ? this.clock.meanNs : k.now - this.lastWakeNs;
     this.lastWakeNs = k.now;
     const q = this.position[s];
-    if (this.pendingId !== 0) return;
+    if (this.pending.busy) return;
     const cut = marginCallLots(q, mid, c, this.cash, this.mm, this.im);
     if (cut > 0) {
       this.marginCalls++;
@@ -271,12 +273,11 @@ export class Retail extends Trader {
   }
 
   private send(k: Kernel, side: number, lots: number): void {
-    this.pendingLeft = lots;
-    this.pendingId = this.market(k, this.p.symbol, side, lots);
+    this.pending.hold(this.market(k, this.p.symbol, side, lots), lots);
   }
 
   protected override onFill(_k: Kernel, symbol: number, side: number, price: number, qty: number, orderId: number): void {
-    if (orderId === this.pendingId && (this.pendingLeft -= qty) <= 0) this.pendingId = 0;
+    this.pending.fill(orderId, qty);
     if (side !== 0 || symbol !== this.p.symbol) return;
     const after = this.position[symbol];
     const before = after - qty;
@@ -288,6 +289,6 @@ export class Retail extends Trader {
   }
 
   protected override onDone(_k: Kernel, _symbol: number, orderId: number): void {
-    if (orderId === this.pendingId) this.pendingId = 0;
+    this.pending.done(orderId);
   }
 }

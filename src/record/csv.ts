@@ -9,7 +9,7 @@
 //   flows.csv   day,minute,symbol,class,net_lots,net_cents,net_shares,net_real_cents
 //               one row per minute, symbol and class that traded in the run
 // Prices are in ticks, a missing value (an empty side of the book) is an empty field, and
-// shares / real cents are lots / cents times the recorder's realSharesPerLot.
+// shares / real cents are lots / cents times the symbol's real shares per lot (recorder.sharesPerLot).
 
 import type { Recorder } from './recorder.ts';
 
@@ -54,12 +54,12 @@ export const BARS_HEADER = ['day', 'minute', 'symbol', 'open', 'high', 'low', 'c
 export function barsCsv(r: Recorder): string {
   const b = r.bars;
   const S = b.symbols;
-  const f = r.realSharesPerLot;
+  const f = r.sharesPerLot;
   const out: string[] = [BARS_HEADER.join(',') + '\n'];
   for (let m = 0; m < b.minutes; m++) {
     for (let s = 0; s < S; s++) {
       const i = m * S + s;
-      out.push(`${r.dayOf(m)},${r.minuteOfDay(m)},${r.symbols[s]},${b.open[i]},${b.high[i]},${b.low[i]},${b.close[i]},${num(b.mid[i])},${b.volume[i]},${b.volume[i] * f},${b.trades[i]},${b.value[i]}\n`);
+      out.push(`${r.dayOf(m)},${r.minuteOfDay(m)},${r.symbols[s]},${b.open[i]},${b.high[i]},${b.low[i]},${b.close[i]},${num(b.mid[i])},${b.volume[i]},${b.volume[i] * f[s]},${b.trades[i]},${b.value[i]}\n`);
     }
   }
   return out.join('');
@@ -69,7 +69,7 @@ export function flowsCsv(r: Recorder): string {
   const fl = r.flows;
   const S = fl.symbols;
   const C = fl.classes;
-  const f = r.realSharesPerLot;
+  const f = r.sharesPerLot;
   const active: boolean[] = [];
   for (let s = 0; s < S; s++) for (let c = 0; c < C; c++) active.push(fl.buyLots[s * C + c] + fl.sellLots[s * C + c] > 0);
   const out: string[] = ['day,minute,symbol,class,net_lots,net_cents,net_shares,net_real_cents\n'];
@@ -80,7 +80,7 @@ export function flowsCsv(r: Recorder): string {
         const i = (m * S + s) * C + c;
         const lots = fl.minuteLots[i];
         const cents = fl.minuteCents[i];
-        out.push(`${r.dayOf(m)},${r.minuteOfDay(m)},${r.symbols[s]},${r.classNames[c]},${lots},${cents},${lots * f},${cents * f}\n`);
+        out.push(`${r.dayOf(m)},${r.minuteOfDay(m)},${r.symbols[s]},${r.classNames[c]},${lots},${cents},${lots * f[s]},${cents * f[s]}\n`);
       }
     }
   }

@@ -82,6 +82,8 @@ export interface RecorderOptions {
    * real price (centsPerTickLot = cents per tick).
    */
   realSharesPerLot?: number;
+  /** Per symbol, overriding realSharesPerLot (each symbol's volume scale). */
+  sharesPerLot?: readonly number[];
   /** Agent id -> investor class code (NO_CLASS for agents that never trade). */
   agentClass?: Uint8Array;
   /** Names of the class codes; default INVESTOR_CLASS_NAMES. */
@@ -99,6 +101,8 @@ export class Recorder extends TradeTape implements Agent {
   readonly startNs: number;
   readonly minutesPerDay: number;
   readonly realSharesPerLot: number;
+  /** Real shares per lot of each symbol. */
+  readonly sharesPerLot: Float64Array;
   readonly session: Readonly<SessionHours> | null;
   readonly bars: MinuteBars;
   readonly flows: ClassFlows;
@@ -144,6 +148,9 @@ export class Recorder extends TradeTape implements Agent {
     }
     this.realSharesPerLot = options.realSharesPerLot ?? 1;
     if (!(this.realSharesPerLot > 0 && Number.isFinite(this.realSharesPerLot))) throw new RangeError(`realSharesPerLot must be positive, got ${this.realSharesPerLot}`);
+    this.sharesPerLot = Float64Array.from(options.sharesPerLot ?? options.symbols.map(() => this.realSharesPerLot));
+    if (this.sharesPerLot.length !== S) throw new RangeError('sharesPerLot must give one value per symbol');
+    for (const x of this.sharesPerLot) if (!(x > 0 && Number.isFinite(x))) throw new RangeError(`sharesPerLot must be positive, got ${x}`);
     this.bars = new MinuteBars(this.referencePrices);
     this.flows = new ClassFlows(S, this.classNames.length);
     this.agentClass = new Uint8Array(0);
@@ -304,6 +311,7 @@ export class Recorder extends TradeTape implements Agent {
     const f = this.realSharesPerLot;
     const flows: FlowTotal[] = [];
     for (let s = 0; s < this.symbols.length; s++) {
+      const f = this.sharesPerLot[s];
       for (let c = 0; c < this.classNames.length; c++) {
         const i = s * this.classNames.length + c;
         const buy = this.flows.buyLots[i];
@@ -317,6 +325,7 @@ export class Recorder extends TradeTape implements Agent {
     return {
       symbols: [...this.symbols],
       realSharesPerLot: f,
+      sharesPerLot: Array.from(this.sharesPerLot),
       sampleNs: this.sampleNs,
       barNs: this.barNs,
       startNs: this.startNs,
@@ -326,7 +335,7 @@ export class Recorder extends TradeTape implements Agent {
       trades: this.count,
       quoteSamples: this.quotes.count,
       tapeHash: this.hash(),
-      days: this.days().map((d) => ({ ...d, volumeShares: d.volumeLots * f })),
+      days: this.days().map((d) => ({ ...d, volumeShares: d.volumeLots * this.sharesPerLot[this.symbols.indexOf(d.symbol)] })),
       flows,
       holdings: this.holdings,
     };
@@ -353,6 +362,7 @@ export interface FlowTotal {
 export interface RecordingSummary {
   symbols: string[];
   realSharesPerLot: number;
+  sharesPerLot: number[];
   sampleNs: number;
   barNs: number;
   startNs: number;

@@ -69,6 +69,7 @@ function cashFor(s: Scenario, symbol: number, lots: number, ratio: number, usd: 
 export function buildPopulation(s: Scenario, ctx: PopulationContext): Population {
   const { kernel, exchange, seed, narratives, calendar } = ctx;
   const listeners: Listener[] = [];
+  const sleepsWhenClosed = s.schedule?.tradersSleepWhenClosed ?? true;
   const listen = (t: Trader, symbol: number, i: number) => listeners.push({ id: t.id, classId: t.classId, key: listenerKey(symbol, i) });
   const n = s.symbols.length;
   const a = s.agents;
@@ -134,6 +135,7 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
             gaps: inst.gaps ?? DEFAULT_CLASS_GAPS[InvestorClass.INSTITUTION]!,
             narratives,
             meanWakeNs: inst.meanWakeSeconds * NS_PER_SECOND,
+            sleepsWhenClosed,
             sensitivity: inst.sensitivity * Math.max(1, lots[i]),
             maxOrder: Math.max(1, Math.round(inst.maxOrderFraction * lots[i])),
           }),
@@ -155,6 +157,7 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
             gaps: fm.gaps ?? DEFAULT_CLASS_GAPS[InvestorClass.FAST_MONEY]!,
             narratives,
             meanWakeNs: fm.meanWakeSeconds * NS_PER_SECOND,
+            sleepsWhenClosed,
             trendFastNs: fm.trendFastSeconds * NS_PER_SECOND,
             trendSlowNs: fm.trendSlowSeconds * NS_PER_SECOND,
             trendGain: fm.trendGain,
@@ -197,6 +200,7 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
             crowd,
             node: i,
             meanWakeNs: rt.meanWakeSeconds * NS_PER_SECOND,
+            sleepsWhenClosed,
             herding: rt.herding,
             switchRatePerHour: rt.switchRatePerHour,
             pBuy: rt.pBuy,
@@ -223,7 +227,9 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
   a.leveragedEtfs.forEach((e) => {
     const symbol = s.symbols.findIndex((x) => x.name === e.symbol);
     const sym = s.symbols[symbol];
-    const aumCents = Math.round(e.aumUsd * 100);
+    // Real dollars to the simulation's: one lot stands for `scale` real shares.
+    const scale = sym.realSharesPerLot ?? s.recording.realSharesPerLot;
+    const aumCents = Math.round((e.aumUsd * 100) / scale);
     const position = Math.round((e.leverage * aumCents) / (sym.referencePrice * sym.tickCents));
     add(
       new LeveragedEtf(exchange, n, {
@@ -236,7 +242,7 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
         firstSubmitNs: US_EQUITY_DAY.onCloseCutoff - 5 * 60 * NS_PER_SECOND,
         days: s.schedule?.days ?? 1,
         ...(calendar ? { calendar } : {}),
-        dailyFlowCents: e.dailyFlowUsd.map((x) => Math.round(x * 100)),
+        dailyFlowCents: e.dailyFlowUsd.map((x) => Math.round((x * 100) / scale)),
       }),
       e.latencyUs,
     );

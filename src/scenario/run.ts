@@ -48,6 +48,11 @@ export interface BuiltRun {
   feed: NewsFeed | null;
 }
 
+/** Real shares one lot of symbol `x` stands for. */
+export function sharesPerLotOf(s: Scenario, x: Scenario['symbols'][number]): number {
+  return x.realSharesPerLot ?? s.recording.realSharesPerLot;
+}
+
 /** The sessions of a scheduled scenario: the NYSE calendar from startDate, else every day. */
 export function scenarioCalendar(s: Scenario): Calendar | null {
   if (!s.schedule) return null;
@@ -92,6 +97,7 @@ export function buildRun(s: Scenario, seed: number): BuiltRun {
     centsPerTickLot,
     sampleNs: Math.round(s.recording.sampleSeconds * NS_PER_SECOND),
     realSharesPerLot: s.recording.realSharesPerLot,
+    sharesPerLot: s.symbols.map((x) => sharesPerLotOf(s, x)),
     ...(calendar ? { session: { dayNs: NS_PER_DAY, openNs: calendar.day.open, closeNs: calendar.day.close, calendar } } : {}),
   });
   const exchange = new Exchange({

@@ -23,6 +23,8 @@ export const SymbolSchema = z.strictObject({
   valueTicks: positiveInt.optional(),
   /** The company this symbol is in the compute economy (its value ratios come from it); required with news. */
   company: z.enum(['nvda', 'avgo']).optional(),
+  /** Real shares one lot of this symbol stands for (its volume scale; default recording.realSharesPerLot). */
+  realSharesPerLot: positiveInt.optional(),
   /** Mean real daily volume (shares) of the 20 sessions ending on the run's first session, from the data (the base of volumeMultiple). */
   averageVolumeShares: z.number().positive().optional(),
 });
@@ -36,6 +38,8 @@ export const ScheduleSchema = z.strictObject({
   startDate: z.string().optional(),
   /** Limit up-limit down bands and pauses. */
   luld: z.boolean().default(false),
+  /** Institutions, fast money and retail wake only during trading hours (pre-open to close); false: they also wake while closed, and the exchange rejects their orders (calm-day was tuned so). */
+  tradersSleepWhenClosed: z.boolean().default(true),
   /** The run starts this long before the first open (pre-open order entry for the opening auction). */
   startBeforeOpenSeconds: z.number().nonnegative().max(19_800).default(300),
 });
@@ -185,9 +189,9 @@ export const RetailSchema = z.strictObject({
 export const LeveragedEtfSchema = z.strictObject({
   symbol: z.string().min(1),
   leverage: z.number().refine((x) => x !== 0 && Number.isFinite(x), 'leverage must be a non-zero number'),
-  /** Assets under management in dollars at the start. */
+  /** Assets under management in real dollars at the start (divided by the symbol's real shares per lot in the simulation). */
   aumUsd: z.number().positive(),
-  /** Net creations (+) or redemptions (-) per day in dollars. */
+  /** Net creations (+) or redemptions (-) per session in real dollars. */
   dailyFlowUsd: z.array(z.number()).default([]),
   latencyUs: z.number().nonnegative().default(100),
 });

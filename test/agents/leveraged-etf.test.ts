@@ -62,8 +62,12 @@ describe('LeveragedEtf agent', () => {
     const etf = m.k.add(new LeveragedEtf(m.ex, 1, params({ leverage: 3, dailyFlowCents: [1_000_000, 0] })), 0);
     m.ex.last[0] = 10_500;
     m.k.run(6.3 * H);
-    // day 0: r = 5%, flow +$10,000: 1e8 x 6 x 0.05 + 3 x 1e6 = 3.3e7 cents at 10,500 -> 3,143 lots
-    expect(ordersOf(m, etf, 'market')[0]).toMatchObject({ side: 0, qty: Math.round(3.3e7 / 10_500) });
+    // day 0: r = 5%, flow +$10,000: rebalancing 1e8 x 6 x 0.05 = 3e7 cents at 10,500 -> 2,857 lots,
+    // creations 3 x 1e6 = 3e6 cents -> 286 lots, as two on-close orders
+    const sent = ordersOf(m, etf, 'market');
+    expect(sent[0]).toMatchObject({ side: 0, qty: Math.round(3e7 / 10_500) });
+    expect(sent[1]).toMatchObject({ side: 0, qty: Math.round(3e6 / 10_500) });
+    expect(etf.sessions[0]).toMatchObject({ rebalanceLots: 2_857, creationLots: 286 });
     m.ex.last[0] = 10_400; // the close
     m.k.run(7 * H);
     expect(etf.day).toBe(1);
@@ -71,11 +75,14 @@ describe('LeveragedEtf agent', () => {
     expect(etf.aumCents).toBeCloseTo(1e8 * (1 + 3 * 0.04) + 1_000_000, 3);
     m.ex.last[0] = 10_400; // flat next day: no trade
     m.k.run(31 * H);
-    // one on-close order over the two days (an exchange without a closing auction refuses it and
-    // the fund re-sends it as a market order: counted in fallbacks)
+    // two on-close orders over the two days, both on day 0 (an exchange without a closing auction
+    // refuses them and the fund re-sends each as a market order: counted in fallbacks)
     const moc = ordersOf(m, etf, 'market').filter((o) => (o.flags & FLAG_ON_CLOSE) !== 0);
-    expect(moc.map((o) => [o.time, o.side, o.qty])).toEqual([[6.25 * H, 0, Math.round(3.3e7 / 10_500)]]);
-    expect(ordersOf(m, etf, 'market').length).toBe(1 + etf.fallbacks);
+    expect(moc.map((o) => [o.time, o.side, o.qty])).toEqual([
+      [6.25 * H, 0, 2_857],
+      [6.25 * H, 0, 286],
+    ]);
+    expect(ordersOf(m, etf, 'market').length).toBe(2 + etf.fallbacks);
     expect(etf.day).toBe(2);
   });
 

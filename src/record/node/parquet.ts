@@ -42,7 +42,7 @@ export function barsParquet(r: Recorder): Uint8Array {
     minute[i] = r.minuteOfDay(m);
     symbol[i] = r.symbols[i % S];
     mid[i] = Number.isNaN(b.mid[i]) ? null : b.mid[i];
-    shares[i] = b.volume[i] * r.realSharesPerLot;
+    shares[i] = b.volume[i] * r.sharesPerLot[i % S];
   }
   const buf = parquetWriteBuffer({
     columnData: [
