@@ -1,12 +1,16 @@
 // A trader's reading of the news it has heard: its estimate of the log change in fundamental
 // value of one symbol. For each heard narrative n (of event e) it keeps a private noisy signal
 //   y_n = ln R_n + s(gI) Z_n,   Z_n ~ N(0, 1) from the trader's own stream,
-// where R_n is the narrative's value ratio and s the signal-noise map (src/news/gaps.ts). Per event
-// the heard readings are averaged with weights w(gI) for naive and 1 - w(gI) for informed ones:
-//   ln(V_hat / V0) = sum_e  sum_{n in e, heard} omega_n y_n / sum_{n in e, heard} omega_n
-// (an event none of whose heard readings has weight > 0 leaves the estimate unchanged: an insider,
-// w = 0, ignores the naive reading, C13). The sum is recomputed only when a narrative arrives,
-// and with it the value estimate V_hat = V0 exp(ln-shift) (ticks), V0 the pre-shock value.
+// where R_n is the narrative's value ratio and s the signal-noise map (src/news/gaps.ts). Per event,
+// the naive readings heard (mean signal N) carry weight w = w(gI) and the informed side carries
+// 1 - w, held by the mean informed signal I heard so far or, until one is heard, by the prior
+// (no change, 0): the trader's own view, which an outsider holds loosely and an insider firmly:
+//   ln(V_hat / V0) = sum_e  (w N_e [naive heard] + (1 - w) I_e) / (w [naive heard] + (1 - w))
+// (0 for an event with nothing heard, or with a zero denominator). So an insider (w = 0) ignores
+// the naive reading (C13), an outsider hearing only the naive reading moves by w N, and hearing
+// the informed reading too moves it to w N + (1 - w) I. The sum is recomputed only when a
+// narrative arrives, and with it the value estimate V_hat = V0 exp(ln-shift) (ticks), V0 the
+// pre-shock value.
 import { dexp, dlog } from '../core/detmath.ts';
 import { normal } from '../core/distributions.ts';
 import type { RandomSource } from '../core/rng.ts';
@@ -25,8 +29,11 @@ export class Belief {
   value: number;
   readonly heard: Uint8Array;
   readonly signal: Float64Array;
-  private readonly num: Float64Array;
-  private readonly den: Float64Array;
+  /** Per event: sum and count of heard naive signals, and of heard informed signals. */
+  private readonly naiveSum: Float64Array;
+  private readonly naiveCount: Float64Array;
+  private readonly informedSum: Float64Array;
+  private readonly informedCount: Float64Array;
   private readonly wNaive: number;
   private readonly sd: number;
 
@@ -45,8 +52,10 @@ export class Belief {
     for (const n of narratives) if (n.event + 1 > events) events = n.event + 1;
     this.heard = new Uint8Array(narratives.length);
     this.signal = new Float64Array(narratives.length);
-    this.num = new Float64Array(events);
-    this.den = new Float64Array(events);
+    this.naiveSum = new Float64Array(events);
+    this.naiveCount = new Float64Array(events);
+    this.informedSum = new Float64Array(events);
+    this.informedCount = new Float64Array(events);
     this.wNaive = naiveWeight(information, gapMap);
     this.sd = signalSd(information, gapMap);
   }
@@ -56,18 +65,25 @@ export class Belief {
     const nar = this.narratives[n];
     if (nar === undefined || this.heard[n] === 1) return false;
     this.heard[n] = 1;
-    this.signal[n] = dlog(nar.valueRatios[this.symbol]) + this.sd * normal(rng);
-    this.num.fill(0);
-    this.den.fill(0);
-    for (let i = 0; i < this.narratives.length; i++) {
-      if (this.heard[i] === 0) continue;
-      const w = readingWeight(this.narratives[i].kind, this.wNaive);
-      const e = this.narratives[i].event;
-      this.num[e] += w * this.signal[i];
-      this.den[e] += w;
+    const y = dlog(nar.valueRatios[this.symbol]) + this.sd * normal(rng);
+    this.signal[n] = y;
+    if (nar.kind === 'naive') {
+      this.naiveSum[nar.event] += y;
+      this.naiveCount[nar.event]++;
+    } else {
+      this.informedSum[nar.event] += y;
+      this.informedCount[nar.event]++;
     }
+    const w = this.wNaive;
     let s = 0;
-    for (let e = 0; e < this.num.length; e++) if (this.den[e] > 0) s += this.num[e] / this.den[e];
+    for (let e = 0; e < this.naiveSum.length; e++) {
+      const nN = this.naiveCount[e];
+      const nI = this.informedCount[e];
+      if (nN === 0 && nI === 0) continue;
+      const wN = nN > 0 ? w : 0;
+      const den = wN + (1 - w);
+      if (den > 0) s += ((nN > 0 ? (wN * this.naiveSum[e]) / nN : 0) + (nI > 0 ? ((1 - w) * this.informedSum[e]) / nI : 0)) / den;
+    }
     this.logShift = s;
     this.value = this.valueTicks * dexp(s);
     return true;

@@ -2,8 +2,9 @@
 // C6: pour in while prices rise, leave at the first bad sign; C14: forced closing). At each
 // wake-up (exponential, mean meanWakeNs) and at once when news arrives, with mid P, equity
 // E = cash + q P c and horizon weight h = 1 - gH:
-//   exposure  phi = clamp(g_T (1 - h) (ema_fast - ema_slow) + g_V h ln(V_hat / P), -L, L)
-//             (a multiple of equity; V_hat from the news it heard, belief.ts)
+//   exposure  phi = clamp(phi_0 + g_T (1 - h) (ema_fast - ema_slow) + g_V h ln(V_hat / P), -L, L)
+//             (a multiple of equity; phi_0 the book it holds at rest, default 0; V_hat from the
+//             news it heard, belief.ts)
 //   target    q* = trunc(phi E / (P c)) lots; it trades q* - q (at most maxOrder, at least
 //             minTrade lots) with market orders.
 // Risk, checked first at every wake-up:
@@ -51,6 +52,8 @@ export interface FastMoneyParams {
   trendGain?: number;
   /** g_V: exposure (x equity) per unit of ln(V_hat / P). Default 5. */
   valueGain?: number;
+  /** phi_0: exposure at zero signal (the book it holds at rest), a multiple of equity. Default 0. */
+  baseExposure?: number;
   /** L: largest |exposure| as a multiple of equity. Default 2. */
   maxLeverage?: number;
   /** im, mm: initial and maintenance margin fractions. Defaults 0.5 and 0.25. */
@@ -70,9 +73,9 @@ export interface FastMoneyParams {
   liquidationIntervalNs?: number;
 }
 
-/** phi = clamp(gT (1 - h) trend + gV h m, -L, L). */
-export function fastMoneyExposure(trend: number, logMispricing: number, h: number, trendGain: number, valueGain: number, maxLeverage: number): number {
-  const phi = trendGain * (1 - h) * trend + valueGain * h * logMispricing;
+/** phi = clamp(phi_0 + gT (1 - h) trend + gV h m, -L, L). */
+export function fastMoneyExposure(trend: number, logMispricing: number, h: number, trendGain: number, valueGain: number, maxLeverage: number, base = 0): number {
+  const phi = base + trendGain * (1 - h) * trend + valueGain * h * logMispricing;
   return phi > maxLeverage ? maxLeverage : phi < -maxLeverage ? -maxLeverage : phi;
 }
 
@@ -95,6 +98,7 @@ export class FastMoney extends Trader {
   private readonly gT: number;
   private readonly gV: number;
   private readonly L: number;
+  private readonly phi0: number;
   private readonly im: number;
   private readonly mm: number;
   private readonly stop: number;
@@ -126,6 +130,7 @@ export class FastMoney extends Trader {
     this.gT = p.trendGain ?? 40;
     this.gV = p.valueGain ?? 5;
     this.L = p.maxLeverage ?? 2;
+    this.phi0 = p.baseExposure ?? 0;
     this.im = p.initialMargin ?? 0.5;
     this.mm = p.maintenanceMargin ?? 0.25;
     this.stop = p.drawdownStop ?? 0.1;
@@ -191,7 +196,7 @@ export class FastMoney extends Trader {
       return false;
     }
     if (this.pending.busy) return false;
-    const phi = fastMoneyExposure(this.trend.crossover, dlog(this.valueEstimate / mid), this.h, this.gT, this.gV, this.L);
+    const phi = fastMoneyExposure(this.trend.crossover, dlog(this.valueEstimate / mid), this.h, this.gT, this.gV, this.L, this.phi0);
     let dq = exposureTargetLots(phi, E, mid, c) - q;
     if (dq > this.maxOrder) dq = this.maxOrder;
     else if (dq < -this.maxOrder) dq = -this.maxOrder;

@@ -8,6 +8,11 @@
 //   order   dq = clamp(q* - q, -maxOrder, maxOrder), sent only if |dq| >= minOrder,
 // as one GTC limit order that replaces the previous one: a buy joins the bid one tick better if
 // the spread allows (bid + 1 < ask), else at the bid; a sell mirrors it (ask - 1 or the ask).
+// With crossToValue, an institution whose value estimate lies beyond the opposite touch (V_hat >
+// ask for a buy, V_hat < bid for a sell; the mid stands in for a missing touch, as before the
+// open) instead sends the limit at V_hat itself: it takes
+// liquidity down (up) to its own valuation, and no further (fundamentalists' limit price at
+// their value, as in Chiarella & Iori 2002).
 // Passive limit orders: in a fall its bids are what sellers hit (seasoned holders "held or
 // bought", C12). Sources: target-position value investors as in Chiarella & Iori (2002) and
 // Franke & Westerhoff (2012, fundamentalists), position limits as mandates.
@@ -52,6 +57,8 @@ export interface InstitutionParams {
   maxOrder?: number;
   /** Smallest order worth sending, lots. Default 1. */
   minOrder?: number;
+  /** Cross the spread up to V_hat when V_hat lies beyond the opposite touch. Default false. */
+  crossToValue?: boolean;
   /** EMA time constants of the trend term, ns. Defaults 30 min and 4 h. */
   trendFastNs?: number;
   trendSlowNs?: number;
@@ -69,6 +76,15 @@ export function orderTowards(target: number, position: number, maxOrder: number,
   if (d > maxOrder) d = maxOrder;
   else if (d < -maxOrder) d = -maxOrder;
   return (d < 0 ? -d : d) < minOrder ? 0 : d;
+}
+
+/** The limit price: passive, or V_hat (rounded towards the passive side) when crossing to value and V_hat lies beyond the opposite touch. */
+export function institutionPrice(side: number, bid: number | null, ask: number | null, mid: number, value: number, crossToValue: boolean): number {
+  if (crossToValue) {
+    if (side === 0 && value > (ask ?? mid)) return Math.floor(value);
+    if (side === 1 && value < (bid ?? mid)) return Math.max(1, Math.ceil(value));
+  }
+  return passivePrice(side, bid, ask, mid);
 }
 
 /** Passive limit price: one tick inside the spread when there is room, else at the own touch. */
@@ -140,7 +156,7 @@ export class Institution extends Trader {
     if (dq !== 0) {
       const side = dq > 0 ? 0 : 1;
       const lots = dq > 0 ? dq : -dq;
-      this.live.hold(this.limit(k, s, side, passivePrice(side, ex.bestBid(s), ex.bestAsk(s), mid), lots), lots);
+      this.live.hold(this.limit(k, s, side, institutionPrice(side, ex.bestBid(s), ex.bestAsk(s), mid, this.belief.value, this.p.crossToValue ?? false), lots), lots);
     }
     k.wakeIn(this.id, this.clock.next(k.now));
   }

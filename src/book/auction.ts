@@ -10,7 +10,9 @@
 //   2. the smallest imbalance |D(p) - S(p)|, then
 //   3. the smallest distance |p - reference|, then
 //   4. the lower price (a deterministic last resort).
-// When the largest volume is 0 nothing trades and the price is reported as 0.
+// When the largest volume is 0 nothing trades and the price is reported as 0. With a collar
+// [lo, hi] (optional) only candidates inside it count, and lo and hi are candidates too: the
+// price stays within the collar and the side in excess is filled only in part.
 //
 // Allocation. Each side is ranked once: market orders first (in arrival order), then limit
 // orders by price (buys high to low, sells low to high), then arrival. The executable volume
@@ -175,8 +177,9 @@ function rank(o: AuctionOrders, side: number): Int32Array {
 }
 
 /** Uncrosses the collection at one price (see the header). Does not change `orders`. */
-export function uncross(orders: AuctionOrders, referencePrice: number): AuctionResult {
+export function uncross(orders: AuctionOrders, referencePrice: number, collarLo = 1, collarHi = MAX_SAFE): AuctionResult {
   if (!isPosInt(referencePrice)) throw new RangeError(`auction reference price must be a positive integer of ticks, got ${referencePrice}`);
+  if (!isPosInt(collarLo) || !isPosInt(collarHi) || collarLo > referencePrice || collarHi < referencePrice) throw new RangeError(`auction collar must be integer ticks with lo <= reference <= hi, got [${collarLo}, ${collarHi}] around ${referencePrice}`);
   const px = orders.price;
   const qy = orders.qty;
   const buys = rank(orders, BUY);
@@ -197,10 +200,12 @@ export function uncross(orders: AuctionOrders, referencePrice: number): AuctionR
   if (totalBuy > MAX_SAFE || totalSell > MAX_SAFE) throw new RangeError('auction side totals must stay within 2^53 - 1 lots');
 
   // Candidate prices, ascending and distinct.
-  const cand = new Float64Array(buys.length + sells.length + 1);
+  const cand = new Float64Array(buys.length + sells.length + 3);
   let nc = 0;
-  for (let i = 0; i < orders.count; i++) if (qy[i] > 0 && px[i] !== AUCTION_MARKET) cand[nc++] = px[i];
+  for (let i = 0; i < orders.count; i++) if (qy[i] > 0 && px[i] !== AUCTION_MARKET && px[i] >= collarLo && px[i] <= collarHi) cand[nc++] = px[i];
   cand[nc++] = referencePrice;
+  if (collarLo > 1) cand[nc++] = collarLo;
+  if (collarHi < MAX_SAFE) cand[nc++] = collarHi;
   const sorted = cand.subarray(0, nc).sort();
   let nu = 0;
   for (let i = 0; i < nc; i++) if (nu === 0 || sorted[nu - 1] !== sorted[i]) sorted[nu++] = sorted[i];

@@ -18,7 +18,8 @@
 //               remainders rest in the book in arrival order, market and IOC remainders expire.
 //               The official open is the auction price (null if nothing traded).
 //   continuous  09:30-16:00, as without a schedule (one integer compare per message).
-//   16:00       closing auction at reference = last trade over the book's resting orders (first
+//   16:00       closing auction at reference = last trade (within +-closingCollar of it when
+//               given: the price collar of a closing cross) over the book's resting orders (first
 //               at each price, in queue order), orders collected during a pause, and the
 //               on-close orders; every order still live afterwards expires (EXPIRED reason 2).
 //               The official close is the auction price, or the last trade if it did not trade;
@@ -83,6 +84,8 @@ export interface ExchangeOptions {
   schedule?: DaySchedule;
   /** Which days have a session (with `schedule`); default: every day, session d at d x 24 h. */
   calendar?: Calendar;
+  /** Closing auction price collar: the close stays within this fraction of the last trade (e.g. 0.02); default none. */
+  closingCollar?: number;
   /** Limit up-limit down bands and pauses in continuous trading: true for tier 1, or parameters. Default off. */
   luld?: boolean | Partial<LuldParams>;
   /** Told of every change of a symbol's level 1. */
@@ -153,6 +156,8 @@ export class Exchange implements Agent {
   readonly schedule: DaySchedule | null;
   /** The sessions (every day when none was given). */
   readonly calendar: Calendar;
+  /** Closing auction collar (fraction of the last trade; 0 = none). */
+  readonly closingCollar: number;
   private readonly sink: TradeSink | undefined;
   private readonly quotes: QuoteSink | undefined;
   private readonly code: Uint8Array;
@@ -180,6 +185,8 @@ export class Exchange implements Agent {
     this.quotes = options.quotes;
     this.schedule = options.schedule ?? null;
     this.calendar = options.calendar ?? everyDayCalendar(1, options.schedule);
+    this.closingCollar = options.closingCollar ?? 0;
+    if (!(this.closingCollar >= 0 && this.closingCollar < 1)) throw new RangeError(`closingCollar must be in [0, 1), got ${this.closingCollar}`);
     if (this.schedule !== null) {
       checkSchedule(this.schedule);
       for (const p of options.referencePrices) if (!Number.isSafeInteger(p) || p <= 0) throw new RangeError(`referencePrices must be positive integers of ticks with a schedule, got ${p}`);
@@ -602,7 +609,7 @@ export class Exchange implements Agent {
         const rec = this.days[this.days.length - 1];
         for (let i = 0; i < n; i++) {
           if (this.code[i] === PAUSED) this.endHalt(i, now);
-          const r = this.runAuction(k, i, this.last[i], true);
+          const r = this.runAuction(k, i, this.last[i], true, this.closingCollar);
           const close = r.volume > 0 ? r.price : this.last[i];
           rec.close[i] = close;
           this.prevClose[i] = close;
@@ -690,10 +697,10 @@ export class Exchange implements Agent {
    * Otherwise book orders keep their remainder in place, collected GTC limits join the book,
    * market and IOC remainders expire.
    */
-  private runAuction(k: Kernel, symbol: number, reference: number, final: boolean): AuctionResult {
+  private runAuction(k: Kernel, symbol: number, reference: number, final: boolean, collar = 0): AuctionResult {
     const book = this.books[symbol];
     const a = this.gather(k, symbol, true, final);
-    const r = uncross(a, reference);
+    const r = collar > 0 ? uncross(a, reference, Math.max(1, Math.ceil(reference * (1 - collar))), Math.floor(reference * (1 + collar))) : uncross(a, reference);
     const now = k.now;
     for (let c = 0; c < r.count; c++) {
       const b = r.buyRow[c];

@@ -138,6 +138,7 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
             sleepsWhenClosed,
             sensitivity: inst.sensitivity * Math.max(1, lots[i]),
             maxOrder: Math.max(1, Math.round(inst.maxOrderFraction * lots[i])),
+            crossToValue: inst.crossToValue,
           }),
           inst.latencyUs,
         );
@@ -166,6 +167,10 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
             maintenanceMargin: fm.maintenanceMargin,
             drawdownStop: fm.drawdownStop,
             maxOrder: fm.maxOrder,
+            liquidationChunk: fm.liquidationChunk ?? fm.maxOrder,
+            liquidationIntervalNs: fm.liquidationIntervalSeconds * NS_PER_SECOND,
+            cooldownNs: fm.cooldownMinutes * 60 * NS_PER_SECOND,
+            ...(fm.holdInitialExposure ? { baseExposure: 1 / (1 + fm.cashRatio) } : {}),
           }),
           fm.latencyUs,
         );
@@ -202,6 +207,8 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
             meanWakeNs: rt.meanWakeSeconds * NS_PER_SECOND,
             sleepsWhenClosed,
             herding: rt.herding,
+            trendWeight: rt.trendWeight,
+            valueWeight: rt.valueWeight,
             switchRatePerHour: rt.switchRatePerHour,
             pBuy: rt.pBuy,
             pSell: rt.pSell,

@@ -3,6 +3,7 @@
 import type { ScenarioInput } from './schema.ts';
 import { CALM_DAY } from './presets/calm-day.ts';
 import { RMSC04 } from './presets/rmsc04.ts';
+import { DEEPSEEK_2025 } from './presets/deepseek-2025.ts';
 
 export const PRESETS: Record<string, ScenarioInput> = {
   'zi-smoke': {
@@ -18,6 +19,7 @@ export const PRESETS: Record<string, ScenarioInput> = {
   },
   'calm-day': CALM_DAY,
   rmsc04: RMSC04,
+  'deepseek-2025': DEEPSEEK_2025,
 };
 
 export function presetNames(): string[] {

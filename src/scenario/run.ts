@@ -106,7 +106,7 @@ export function buildRun(s: Scenario, seed: number): BuiltRun {
     centsPerTickLot,
     stp: stpCode(s.stp),
     sink: recorder,
-    ...(s.schedule && calendar ? { schedule: US_EQUITY_DAY, calendar, luld: s.schedule.luld } : {}),
+    ...(s.schedule && calendar ? { schedule: US_EQUITY_DAY, calendar, luld: s.schedule.luld, closingCollar: s.schedule.closingCollar } : {}),
   });
   kernel.add(exchange, 0);
   const n = symbols.length;

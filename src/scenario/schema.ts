@@ -38,6 +38,8 @@ export const ScheduleSchema = z.strictObject({
   startDate: z.string().optional(),
   /** Limit up-limit down bands and pauses. */
   luld: z.boolean().default(false),
+  /** Closing auction price collar, a fraction of the last trade (0 = none; e.g. 0.01). */
+  closingCollar: z.number().min(0).max(0.5).default(0),
   /** Institutions, fast money and retail wake only during trading hours (pre-open to close); false: they also wake while closed, and the exchange rejects their orders (calm-day was tuned so). */
   tradersSleepWhenClosed: z.boolean().default(true),
   /** The run starts this long before the first open (pre-open order entry for the opening auction). */
@@ -117,8 +119,8 @@ const fraction = probability;
 const holding = {
   /** Fraction of the float (floatLots) this class holds, split equally among its agents. */
   floatShare: fraction,
-  /** Cash per agent as a multiple of the value of its initial holding. */
-  cashRatio: z.number().nonnegative().default(0.2),
+  /** Cash per agent as a multiple of the value of its initial holding (negative: a margin loan, > -1). */
+  cashRatio: z.number().gt(-1).default(0.2),
   /** Extra cash per agent, in dollars (e.g. for a class that starts flat). */
   cashUsd: z.number().nonnegative().default(0),
 };
@@ -131,6 +133,8 @@ export const InstitutionsSchema = z.strictObject({
   sensitivity: z.number().nonnegative().default(2),
   /** Largest order, as a fraction of the base position. */
   maxOrderFraction: z.number().positive().max(1).default(0.01),
+  /** Take liquidity up to the own value estimate when it lies beyond the opposite touch (agents/institution.ts). */
+  crossToValue: z.boolean().default(false),
   gaps: gaps.optional(),
   latencyUs: z.number().nonnegative().default(200),
 });
@@ -147,6 +151,14 @@ export const FastMoneySchema = z.strictObject({
   maintenanceMargin: fraction.default(0.25),
   drawdownStop: fraction.default(0.1),
   maxOrder: positiveInt.default(1000),
+  /** Hold the initial exposure at zero signal (phi_0 = initial position value / equity); false: phi_0 = 0. */
+  holdInitialExposure: z.boolean().default(false),
+  /** Largest market order while liquidating after a stop, lots (default: maxOrder). */
+  liquidationChunk: positiveInt.optional(),
+  /** Time between liquidation orders after a stop. */
+  liquidationIntervalSeconds: z.number().positive().default(5),
+  /** Flat period after a drawdown stop. */
+  cooldownMinutes: z.number().nonnegative().default(60),
   gaps: gaps.optional(),
   latencyUs: z.number().nonnegative().default(20),
 });
@@ -171,6 +183,10 @@ export const RetailSchema = z.strictObject({
   /** Share of retail agents starting optimistic (opinion +1). */
   optimists: fraction.default(0.5),
   herding: z.number().nonnegative().default(0.8),
+  /** a_2: weight of the price trend in the opinion field (> 0 chases trends, < 0 buys falls). */
+  trendWeight: z.number().default(1),
+  /** a_3: weight of the value estimate in the opinion field. */
+  valueWeight: z.number().nonnegative().default(10),
   switchRatePerHour: z.number().nonnegative().default(0.5),
   /** Per wake-up: buy (optimists), sell (pessimists), take profit (base rate and slope per unit of log gain). */
   pBuy: fraction.default(0.05),

@@ -52,12 +52,13 @@ describe('Belief', () => {
   ];
   const exact = { ...DEFAULT_GAP_MAP, minSignalSd: 0, maxSignalSd: 0 };
 
-  it('weighs readings of one event by w = gI for naive and 1 - w for informed; events add up', () => {
+  it('weighs readings of one event by w = gI for naive and 1 - w for informed (the prior until one is heard); events add up', () => {
     const b = new Belief(nar, 0, 0.75, exact);
     expect(readingWeight('naive', 0.75)).toBe(0.75);
     expect(b.logShift).toBe(0);
     b.hear(0, stream(1));
-    expect(b.logShift).toBeCloseTo(Math.log(0.8), 12); // only the naive reading so far
+    expect(b.logShift).toBeCloseTo(0.75 * Math.log(0.8), 12); // only the naive reading so far: the prior holds 1 - w
+    expect(b.value).toBeCloseTo(Math.exp(0.75 * Math.log(0.8)), 12);
     b.hear(1, stream(1));
     expect(b.logShift).toBeCloseTo(0.75 * Math.log(0.8) + 0.25 * Math.log(1.2), 12);
     b.hear(2, stream(1));

@@ -1,0 +1,110 @@
+// The DeepSeek week: Fri 24 Jan to Fri 31 Jan 2025 (6 NYSE sessions), NVDA and AVGO traded by
+// every investor class, one compute economy behind both, and the news of the week as economic
+// content with its readings (../shared/seeds/NOTES.md, ../shared/targets.md). Nothing here is a
+// price, return or value ratio the model should produce: the fall must come from the readings'
+// value ratios (computed by the economy), the classes' gaps, their orders and the book.
+//
+// Inputs from the record (the pre-shock information set and the data, each with its source):
+//   - prices: 1-cent ticks in real dollars. The run starts from the 23 Jan close (NVDA $147.22;
+//     AVGO $236.82, dividend-adjusted as in the data), and every class's pre-shock value is the
+//     24 Jan close (NVDA $142.62, AVGO $241.18): "each class's valuation is scaled once so that
+//     the 24 Jan close is the pre-shock equilibrium" (targets.md, model rule);
+//   - volume scale: one lot stands for `realSharesPerLot` real shares, set from 24 Jan alone
+//     (the simulated 24 Jan volume without news, seeds 1-4, against 234.66M NVDA / 25.39M AVGO
+//     shares that day); the float is shares outstanding / that scale (NVDA 24.5B, AVGO 4.69B);
+//   - ownership (targets.md): institutions ~65-69% (3/4 long-term, 1/4 fast money), retail
+//     ~27-30%, insiders ~4.3% (passive);
+//   - the 2x long NVDA ETFs: NVDL ~$5.0B, NVDU ~$435M, NVDX ~$488M before the shock; ~$1B of
+//     NVDL and $61M of NVDU creations on 27 Jan (targets.md);
+//   - volumeMultiple's base: the mean volume of the 20 sessions 24 Dec 2024 - 24 Jan 2025 in
+//     ../shared/data (NVDA 200.85M, AVGO 25.34M shares).
+// Behavioural parameters (how far and how fast each reading reaches each class, the classes'
+// appetite) are hand-set here and documented in docs/model.md; fitting them is the calibration's.
+import type { ScenarioInput } from '../schema.ts';
+
+const NVDA_SHARES_PER_LOT = 540;
+const AVGO_SHARES_PER_LOT = 34;
+
+export const DEEPSEEK_2025: ScenarioInput = {
+  name: 'deepseek-2025',
+  description: 'The DeepSeek week, 24-31 Jan 2025: NVDA and AVGO, every investor class, the compute economy behind both, and the news of the week read naively (fewer GPUs) and by Jevons (more compute).',
+  // The closing cross is collared at 1% of the last trade, as exchanges collar their closing crosses.
+  schedule: { kind: 'us-equity', startDate: '2025-01-24', days: 6, luld: false, closingCollar: 0.01, startBeforeOpenSeconds: 300 },
+  recording: { realSharesPerLot: NVDA_SHARES_PER_LOT, sampleSeconds: 10 },
+  symbols: [
+    { name: 'NVDA', company: 'nvda', referencePrice: 14_722, valueTicks: 14_262, tickCents: 1, realSharesPerLot: NVDA_SHARES_PER_LOT, floatLots: Math.round(24.5e9 / NVDA_SHARES_PER_LOT), averageVolumeShares: 200_851_770 },
+    { name: 'AVGO', company: 'avgo', referencePrice: 23_682, valueTicks: 24_118, tickCents: 1, realSharesPerLot: AVGO_SHARES_PER_LOT, floatLots: Math.round(4.69e9 / AVGO_SHARES_PER_LOT), averageVolumeShares: 25_338_705 },
+  ],
+  stp: 'none',
+  agents: {
+    // Noise flow, split evenly over the two symbols: limit orders around the live mid, U-shaped
+    // activity, self-exciting attention (volatility draws traders in).
+    zeroIntelligence: {
+      count: 1_200, meanWakeSeconds: 60, pCancel: 0.3, pMarket: 0.2, pCross: 0.03, offsetMean: 10, maxQty: 3, maxLive: 16, latencyUs: 100, maxAgeSeconds: 900,
+      attention: { decaySeconds: 900, gain: 10, asymmetry: 6, maxMultiplier: 5 },
+      activity: { uShape: 0.5, leadSeconds: 300 },
+      referenceWeight: 0,
+    },
+    marketMakers: { count: 4, intervalSeconds: 1, halfSpread: 1, skew: 0.002, size: 10, maxInventory: 5_000, volSpread: 0, latencyUs: 50 },
+    institutions: { count: 60, floatShare: 0.62, cashRatio: 0.2, meanWakeSeconds: 900, sensitivity: 0.3, maxOrderFraction: 0.00054, crossToValue: true, gaps: { information: 0.5, onSite: 0.4, horizon: 0.1 } },
+    // The trend-following, levered book of fast money (C6, C14): 1.5x exposure on margin, held at rest.
+    fastMoney: { count: 40, floatShare: 0.02, cashRatio: -0.33, holdInitialExposure: true, meanWakeSeconds: 60, trendGain: 2, valueGain: 2, maxLeverage: 2, drawdownStop: 0.15, maxOrder: 8, liquidationChunk: 3, liquidationIntervalSeconds: 60 },
+    retail: { count: 2_000, floatShare: 0.28, meanWakeSeconds: 1_800, maxOrder: 5, pTake0: 0.005, pTakeSlope: 0.01, pDip: 0.1, trendWeight: -0.5 },
+    passive: { floatShare: 0.08 },
+    leveragedEtfs: [
+      // targets.md: NVDL ~$5.0B before, ~$1B inflows on 27 Jan; NVDU ~$435M, +$61M; NVDX ~$488M.
+      { symbol: 'NVDA', leverage: 2, aumUsd: 5.0e9, dailyFlowUsd: [0, 1.0e9] },
+      { symbol: 'NVDA', leverage: 2, aumUsd: 435e6, dailyFlowUsd: [0, 61e6] },
+      { symbol: 'NVDA', leverage: 2, aumUsd: 488e6 },
+    ],
+  },
+  // The economy as documented (docs/model.md): the pre-shock information set, elasticity 1.2.
+  economy: {},
+  news: [
+    {
+      label: 'DeepSeek-R1',
+      // R1 released 20 Jan 2025 (NOTES.md C8, targets.md). Efficiency at equal capability: o1 $60
+      // vs R1 $2.19 per 1M output tokens, ~27x (targets.md, API prices).
+      at: '2025-01-20T09:00-05:00',
+      content: { kind: 'efficiency', factor: 27 },
+      readings: [
+        {
+          // C8: "trained for $6 million" spread as "the future needs far fewer GPUs": the static
+          // reading, in which cheaper AI does not raise its use enough (half of the jump reaches
+          // token prices: rebound 0.6 < 1). It spread with the app at #1 in the US App Store over
+          // the weekend of 25-26 Jan (NOTES.md, targets.md timeline).
+          name: 'naive',
+          economy: { 'demand.jumpPassThrough': 0.5 },
+          startsAt: '2025-01-25T09:00-05:00',
+          reachFloor: 0.9,
+          shareProbability: 0.05,
+        },
+        {
+          // C9: the Jevons counter-reading (cheaper compute, more of it), in circulation from 27 Jan
+          // (NOTES.md; the issue's timeline): the scenario's own economy, elasticity 1.2.
+          name: 'jevons',
+          economy: {},
+          startsAt: '2025-01-27T09:30-05:00',
+          reachFloor: 0.3,
+          classes: { institution: { share: 0.6, delayScale: 40 }, 'fast-money': { delayScale: 40 }, retail: { delayScale: 20 } },
+          shareProbability: 0.02,
+        },
+      ],
+    },
+    {
+      label: 'Meta confirms 2025 capex',
+      // C13: Meta confirmed $60-65B of 2025 capex on 24 Jan knowing of DeepSeek: no change to the
+      // plan the pre-shock economy already holds.
+      at: '2025-01-24T10:00-05:00',
+      content: { kind: 'capex', company: 'meta', amountUsd: 65e9, changeUsd: 0 },
+      readings: [{ name: 'informed', startsAt: '2025-01-24T10:00-05:00', reachFloor: 0.5 }],
+    },
+    {
+      label: 'Microsoft keeps $80B capex',
+      // C13: Microsoft kept ~$80B (FY25) at its results after the close on 29 Jan.
+      at: '2025-01-29T16:05-05:00',
+      content: { kind: 'capex', company: 'microsoft', amountUsd: 80e9, changeUsd: 0 },
+      readings: [{ name: 'informed', startsAt: '2025-01-29T16:05-05:00', reachFloor: 0.5 }],
+    },
+  ],
+};
