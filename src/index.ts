@@ -22,4 +22,4 @@ export { MarketMaker } from './agents/market-maker.ts';
 export { TradeTape } from './record/index.ts';
 
 // scenario
-export { ScenarioSchema, parseScenario, ScenarioError, PRESETS, getPreset, presetNames, buildRun, runScenario, completeRun, summarize, AuditError, type Scenario, type ScenarioInput, type RunSummary, type BuiltRun } from './scenario/index.ts';
+export { ScenarioSchema, parseScenario, ScenarioError, PRESETS, getPreset, presetNames, buildRun, runScenario, completeRun, summarize, AuditError, seedReport, resolveNews, scenarioEconomy, scenarioCalendar, type Scenario, type ScenarioInput, type RunSummary, type BuiltRun, type SeedReport, type DayRow, type ClassFlow, type ReadingValue, type ResolvedNews } from './scenario/index.ts';

@@ -113,6 +113,11 @@ export class LeveragedEtf extends Trader {
     this.readDelayNs = p.closeReadDelayNs ?? 20 * NS_PER_MINUTE;
   }
 
+  /** The symbol the fund holds. */
+  get symbol(): number {
+    return this.p.symbol;
+  }
+
   start(k: Kernel): void {
     if (this.p.days > 0) k.wakeAt(this.id, this.p.firstSubmitNs);
   }

@@ -8,6 +8,11 @@
 // side that would add to it; with taper the adding side's size is size * (1 - |inv| / maxInventory)
 // (at least 1 lot); when sigma exceeds maxVolatility it quotes neither side. Without the optional
 // parameters it is the plain skewed quoter (Ho & Stoll 1981; Avellaneda & Stoikov 2008 in spirit).
+// With closeOffset (optional; needs the exchange's day schedule) it also offsets the published
+// closing imbalance, as designated market makers do: once a session, at offsetTimeNs after
+// midnight (before the on-close cut-off), it reads the market-on-close imbalance I (lots, > 0
+// more to buy) and sends a limit-on-close order for round(share x |I|) lots on the other side,
+// priced at the closing collar's edge, P_last (1 +- collar): it trades at the closing price.
 
 import { dlog } from '../core/detmath.ts';
 import type { RandomSource } from '../core/rng.ts';
@@ -35,6 +40,8 @@ export interface MarketMakerParams {
   maxVolatility?: number;
   /** Shrink the inventory-adding side as inventory grows. Default false. */
   taper?: boolean;
+  /** Offset the closing imbalance: share of |I| this maker takes, time of day (ns after midnight) it looks, collar of its limit. */
+  closeOffset?: { share: number; offsetTimeNs: number; collar: number };
   /** Shares held at the start, lots. Default 0. */
   initialPosition?: number;
   /** Cash at the start, cents. Default 0. */
@@ -80,12 +87,37 @@ export class MarketMaker extends Trader {
     this.tracksVol = (p.volSpread ?? 0) !== 0 || p.maxVolatility !== undefined;
   }
 
+  /** Next time the closing imbalance is looked at (-1 = never). */
+  private offsetAt = -1;
+  private session = 0;
+
   start(k: Kernel): void {
     k.wakeIn(this.id, Math.floor(this.rng.nextFloat() * (this.p.intervalNs + 1)));
+    if (this.p.closeOffset && this.exchange.schedule !== null) {
+      this.session = this.exchange.calendar.sessionAfter(k.now);
+      this.offsetAt = this.exchange.calendar.midnight(this.session) + this.p.closeOffset.offsetTimeNs;
+    }
+  }
+
+  /** Sends the limit-on-close order offsetting this maker's share of the closing imbalance. */
+  private offsetClose(k: Kernel): void {
+    const o = this.p.closeOffset!;
+    const s = this.p.symbol;
+    const imbalance = this.exchange.onCloseImbalance(s);
+    const lots = Math.round(o.share * (imbalance < 0 ? -imbalance : imbalance));
+    if (lots > 0) {
+      const last = this.exchange.last[s];
+      const side = imbalance > 0 ? 1 : 0;
+      const price = side === 0 ? Math.max(1, Math.floor(last * (1 + o.collar))) : Math.max(1, Math.ceil(last * (1 - o.collar)));
+      this.limit(k, s, side, price, lots, 0, false, true);
+    }
+    this.session++;
+    this.offsetAt = this.exchange.calendar.midnight(this.session) + o.offsetTimeNs;
   }
 
   wake(k: Kernel): void {
     const p = this.p;
+    if (this.offsetAt >= 0 && k.now >= this.offsetAt) this.offsetClose(k);
     if (this.bidId !== 0) this.cancel(k, p.symbol, this.bidId);
     if (this.askId !== 0) this.cancel(k, p.symbol, this.askId);
     this.bidId = 0;

@@ -7,6 +7,7 @@ type Command = (args: string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   book: { summary: 'book replay [FILE|-] [--stp MODE]   replay NDJSON order operations', load: async () => (await import('./book.ts')).bookCommand },
+  demo: { summary: 'demo [--seeds K] [--out DIR]         the DeepSeek week beside the record (main job)', load: async () => (await import('./demo.ts')).demoCommand },
   run: { summary: 'run --preset NAME [--seed N]         run a scenario and print its tape hash', load: async () => (await import('./run.ts')).runCommand },
   facts: { summary: 'facts <run dir>... [--symbol S] [--json]  check the stylized facts of recorded runs', load: async () => (await import('./facts.ts')).factsCommand },
   schema: { summary: 'schema                               print the JSON Schema of scenario files', load: async () => (await import('./schema.ts')).schemaCommand },

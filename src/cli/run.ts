@@ -3,11 +3,10 @@
 // day and symbol, open/high/low/close/return/volume and the net flow of each investor class.
 // Output files (CSV, Parquet, summary.json per seed) go to DIR, all or nothing. The same seed
 // prints the same bytes on stdout; timings and the progress bar go to stderr.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildRun, completeRun, ScenarioError, summarize, type Scenario } from '../index.ts';
-import { writeRecording } from '../record/node/index.ts';
+import { ScenarioError, type Scenario, type SeedReport } from '../index.ts';
+import { runSeeds } from './run-seeds.ts';
 import { UsageError } from './errors.ts';
 import type { Io } from './io.ts';
 import { Progress } from './progress.ts';
@@ -17,22 +16,6 @@ export function parseSeed(text: string | undefined, name = '--seed', fallback = 
   if (text === undefined) return fallback;
   if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new UsageError(`${name} must be an integer, got ${JSON.stringify(text)}`);
   return Number(text);
-}
-
-/** One seed's results as printed (--json) and written to summary.json. */
-function seedReport(s: Scenario, seed: number, r: ReturnType<typeof buildRun>) {
-  const base = summarize(s, seed, r);
-  const rec = r.recorder.summary();
-  return {
-    seed,
-    tapeHash: base.tapeHash,
-    trades: base.trades,
-    orders: base.orders,
-    events: base.events,
-    days: rec.days.map((d) => ({ day: d.day, symbol: d.symbol, open: d.open, high: d.high, low: d.low, close: d.close, return: d.return, volumeLots: d.volumeLots, volumeShares: d.volumeShares })),
-    flows: rec.flows.map((f) => ({ symbol: f.symbol, class: f.class, netLots: f.netLots, netShares: f.netShares, netCents: f.netCents, netRealCents: f.netRealCents })),
-    holdings: rec.holdings,
-  };
 }
 
 function table(rows: (string | number)[][]): string {
@@ -45,9 +28,13 @@ function pct(x: number): string {
   return `${x >= 0 ? '+' : ''}${(100 * x).toFixed(2)}%`;
 }
 
-function formatReport(s: Scenario, rep: ReturnType<typeof seedReport>): string {
+function formatReport(s: Scenario, rep: SeedReport): string {
   let out = `seed ${rep.seed}  tape hash ${rep.tapeHash}  trades ${rep.trades}  orders ${rep.orders}  events ${rep.events}\n`;
-  out += table([['day', 'symbol', 'open', 'high', 'low', 'close', 'return', 'volume'], ...rep.days.map((d) => [d.day, d.symbol, d.open, d.high, d.low, d.close, pct(d.return), d.volumeShares])]);
+  const usd = (x: number) => `$${x.toFixed(2)}`;
+  out += table([
+    ['day', 'date', 'symbol', 'open', 'high', 'low', 'close', 'return', 'volume (shares)', 'x avg'],
+    ...rep.days.map((d) => [d.day, d.date ?? '-', d.symbol, usd(d.openUsd), usd(d.highUsd), usd(d.lowUsd), usd(d.closeUsd), pct(d.return), d.volumeShares, d.volumeMultiple === null ? '-' : d.volumeMultiple.toFixed(2)]),
+  ]);
   const flows = rep.flows.filter((f) => f.netLots !== 0 || f.netCents !== 0);
   if (flows.length) {
     out += 'net flow by class (shares; $ at real scale):\n';
@@ -56,11 +43,9 @@ function formatReport(s: Scenario, rep: ReturnType<typeof seedReport>): string {
   return out;
 }
 
-/** Refuses an output directory that exists and is not empty, before any simulation runs. */
+/** Refuses an output directory that exists and is not empty, before any simulation runs (missing parents are created at the end). */
 function checkOutDir(out: string): void {
   if (existsSync(out) && readdirSync(out).length > 0) throw new UsageError(`--out ${out} exists and is not empty; choose a new directory`);
-  const parent = dirname(resolve(out));
-  if (!existsSync(parent)) throw new UsageError(`--out ${out}: parent directory ${parent} does not exist`);
 }
 
 export async function runCommand(args: string[], io: Io): Promise<number> {
@@ -96,37 +81,8 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   if (values.out !== undefined) checkOutDir(values.out);
 
   const progress = new Progress(io, count > 1 ? `${scenario.name} x${count}` : scenario.name);
-  const t0 = performance.now(); // clock-ok
-  const reports: ReturnType<typeof seedReport>[] = [];
-  let events = 0;
-  // Output goes to a staging directory beside --out, one seed directory written as soon as its
-  // run ends (so no seed's recording is held longer than needed), renamed to --out at the end.
-  const out = values.out === undefined ? undefined : resolve(values.out);
-  const staging = out === undefined ? undefined : `${out}.partial-${process.pid}`;
-  if (staging !== undefined) {
-    rmSync(staging, { recursive: true, force: true });
-    mkdirSync(staging);
-  }
-  try {
-    for (let i = 0; i < count; i++) {
-      const seed = first + i;
-      const r = buildRun(scenario, seed);
-      completeRun(r, (f) => progress.update((i + f) / count));
-      events += r.kernel.events;
-      reports.push(seedReport(scenario, seed, r));
-      if (staging !== undefined) writeRecording(join(staging, `seed-${seed}`), r.recorder, { meta: { scenario: scenario.name, seed } });
-    }
-    progress.done();
-    if (out !== undefined && staging !== undefined) {
-      if (existsSync(out)) rmSync(out, { recursive: true });
-      renameSync(staging, out);
-      io.err(`wrote ${count} seed director${count === 1 ? 'y' : 'ies'} to ${values.out}\n`);
-    }
-  } catch (e) {
-    if (staging !== undefined) rmSync(staging, { recursive: true, force: true });
-    throw e;
-  }
-  const seconds = (performance.now() - t0) / 1000; // clock-ok
+  const { reports, events, seconds } = runSeeds(scenario, first, count, progress, values.out);
+  if (values.out !== undefined) io.err(`wrote ${count} seed director${count === 1 ? 'y' : 'ies'} to ${values.out}\n`);
 
   if (values.json) io.out(JSON.stringify({ scenario: scenario.name, seeds: reports }) + '\n');
   else io.out(`scenario ${scenario.name}\n` + reports.map((r) => formatReport(scenario, r)).join('\n'));

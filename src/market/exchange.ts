@@ -484,6 +484,17 @@ export class Exchange implements Agent {
   }
 
   /** Sends the fills and acknowledgement of a book operation, feeds the band, checks the limit state. */
+  /**
+   * The published closing imbalance of a symbol (as an exchange's imbalance feed): market-on-close
+   * lots to buy minus lots to sell collected so far today.
+   */
+  onCloseImbalance(symbol: number): number {
+    const o = this.onClose[symbol];
+    let net = 0;
+    for (let i = 0; i < o.count; i++) if (o.qty[i] > 0 && o.price[i] === AUCTION_MARKET) net += o.side[i] === BUY ? o.qty[i] : -o.qty[i];
+    return net;
+  }
+
   private publish(k: Kernel, book: OrderBook, symbol: number, side: number, from: number, orderId: number, ack: boolean): void {
     const fills = book.fills;
     const n = fills.count;

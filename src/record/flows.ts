@@ -50,6 +50,21 @@ export class ClassFlows {
     this.minuteCents[base + sellerClass] -= cents;
   }
 
+  /** Net lots and cents of one class on one symbol over minutes [from, to) (exact integers). */
+  netBetween(symbol: number, cls: number, from: number, to: number): { lots: number; cents: number } {
+    const S = this.symbols;
+    const C = this.classes;
+    let lots = 0;
+    let cents = 0;
+    const end = to < this.minutes ? to : this.minutes;
+    for (let m = from < 0 ? 0 : from; m < end; m++) {
+      const i = (m * S + symbol) * C + cls;
+      lots += this.minuteLots[i];
+      cents += this.minuteCents[i];
+    }
+    return { lots, cents };
+  }
+
   /** Makes minutes up to and including `minute` exist (zero flow). */
   advance(minute: number): void {
     if (minute < this.minutes) return;

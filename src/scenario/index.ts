@@ -3,3 +3,6 @@ export { ScenarioSchema, parseScenario, ScenarioError, type Scenario, type Scena
 export { PRESETS, getPreset, presetNames } from './presets.ts';
 export { buildRun, runScenario, auditRun, completeRun, summarize, runEndNs, type RunSummary, type BuiltRun } from './run.ts';
 export { AuditError, auditAccounts, snapshotAccounts, type Account, type AuditSnapshot } from './audit.ts';
+export { seedReport, type SeedReport, type DayRow, type ClassFlow } from './report.ts';
+export { resolveNews, scenarioEconomy, type ReadingValue, type ResolvedNews } from './readings.ts';
+export { scenarioCalendar } from './run.ts';

@@ -110,6 +110,8 @@ export const MarketMakerSchema = z.strictObject({
   maxInventory: positiveInt,
   /** Extra half-spread in ticks per unit of realised volatility (per-tick returns, EWMA). */
   volSpread: z.number().nonnegative().default(0),
+  /** Share of each session's market-on-close imbalance the makers of a symbol offset together, a minute before the on-close cut-off (0 = none). */
+  closingOffset: probability.default(0),
   latencyUs: z.number().nonnegative().default(50),
 });
 

@@ -16,6 +16,8 @@ export interface WriteRecordingOptions {
    * trades.csv only and summary.json says so. Default 5,000,000.
    */
   maxParquetTrades?: number;
+  /** Write the trade tape (trades.csv, trades.parquet); default true. Without it summary.json says so. */
+  trades?: boolean;
   /** Replace an existing directory. */
   overwrite?: boolean;
   /** Extra fields merged into summary.json (scenario name, seed, ...). */
@@ -24,15 +26,16 @@ export interface WriteRecordingOptions {
 
 /** The files `writeRecording` writes, built lazily (for callers with their own sink). */
 export function recordingFiles(r: Recorder, options: WriteRecordingOptions = {}): OutputFile[] {
+  const withTrades = options.trades ?? true;
   const files: OutputFile[] = [
-    { name: 'trades.csv', data: () => tradesCsvChunks(r) },
+    ...(withTrades ? [{ name: 'trades.csv', data: () => tradesCsvChunks(r) }] : []),
     { name: 'quotes.csv', data: () => quotesCsvChunks(r) },
     { name: 'bars.csv', data: () => barsCsv(r) },
     { name: 'flows.csv', data: () => flowsCsv(r) },
   ];
   const maxTrades = options.maxParquetTrades ?? 5_000_000;
-  const parquetTrades = (options.parquet ?? true) && r.count <= maxTrades;
-  const note = (options.parquet ?? true) && !parquetTrades ? { tradesParquet: `not written: ${r.count} trades > ${maxTrades}; trades.csv has them` } : {};
+  const parquetTrades = withTrades && (options.parquet ?? true) && r.count <= maxTrades;
+  const note = !withTrades ? { trades: `not written (${r.count} trades); shocklab run --out writes the tape` } : (options.parquet ?? true) && !parquetTrades ? { tradesParquet: `not written: ${r.count} trades > ${maxTrades}; trades.csv has them` } : {};
   files.push({ name: 'summary.json', data: () => JSON.stringify({ ...options.meta, ...note, ...r.summary() }, null, 2) + '\n' });
   if (options.parquet ?? true) {
     if (parquetTrades) files.push({ name: 'trades.parquet', data: () => tradesParquet(r) });

@@ -1,0 +1,91 @@
+// `shocklab demo [--seeds K] [--out DIR]`: the main job on embedded defaults. Runs the
+// deepseek-2025 preset live for seeds 1..K (default 8; nothing precomputed), prints NVDA's
+// simulated week (mean and spread over seeds) beside the record, retail's net dollars and the
+// leveraged ETFs' share of volume on 27 Jan, and AVGO's simulated week marked as a forecast
+// (its record after 24 Jan is withheld on purpose), and writes the runs to DIR (default
+// out/deepseek-2025/, replacing the last demo's).
+import { parseArgs } from 'node:util';
+import { classNetUsd, compareWeek, letfRebalanceShare, type SessionComparison, type Spread } from '../analysis/week.ts';
+import { getPreset, parseScenario } from '../index.ts';
+import { LETF_REBALANCE_SHARE_27_JAN, NVDA_AVERAGE_VOLUME_20D, NVDA_WEEK, RETAIL_NET_USD_27_JAN } from '../scenario/record-2025.ts';
+import { UsageError } from './errors.ts';
+import type { Io } from './io.ts';
+import { Progress } from './progress.ts';
+import { parseSeed } from './run.ts';
+import { runSeeds } from './run-seeds.ts';
+
+const USAGE = `usage: shocklab demo [--seeds K] [--out DIR]
+
+Runs the DeepSeek week (preset deepseek-2025, 24-31 Jan 2025) for seeds 1..K and prints the
+simulated week beside the record.
+
+  --seeds K   number of seeds, 1-100 (default 8; ~12 s each here)
+  --out DIR   where the runs are written (default out/deepseek-2025; replaced)
+
+example: shocklab demo --seeds 4
+`;
+
+const pct = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%`;
+const pm = (s: Spread, f: (x: number) => string) => `${f(s.mean)} ±${f(s.sd).replace(/^[+-]/, '')}`;
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n') + '\n';
+}
+
+function weekTable(rows: SessionComparison[], forecast: boolean): string {
+  const head = ['date', 'day', 'return', forecast ? '' : 'obs', 'open gap', forecast ? '' : 'obs', 'low', forecast ? '' : 'obs', 'volume x', forecast ? '' : 'obs'];
+  const body = rows.map((c) => {
+    const o = c.observed;
+    const obs = (x: number | undefined, f: (x: number) => string) => (forecast ? 'forecast' : x === undefined || Number.isNaN(x) ? '-' : f(x));
+    const vm = c.simulated.volumeMultiple;
+    return [
+      c.date ?? '-',
+      String(c.day),
+      pm(c.simulated.return, pct),
+      obs(o?.return, pct),
+      pm(c.simulated.openGap, pct),
+      obs(o?.openGap, pct),
+      pm(c.simulated.low, pct),
+      obs(o?.low, pct),
+      vm ? pm(vm, (x) => x.toFixed(2)) : '-',
+      obs(o?.volumeMultiple, (x) => x.toFixed(2)),
+    ];
+  });
+  return table([head, ...body].map((r) => (forecast ? r.filter((_, i) => i % 2 === 0 || i === 1 || i === 0) : r)));
+}
+
+export async function demoCommand(args: string[], io: Io): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({ args, options: { seeds: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split('\n')[0]}\n${USAGE}`);
+  }
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const count = parseSeed(values.seeds, '--seeds', 8);
+  if (count < 1 || count > 100) throw new UsageError(`--seeds must be between 1 and 100, got ${count}`);
+  const out = values.out ?? 'out/deepseek-2025';
+  const scenario = parseScenario(getPreset('deepseek-2025'));
+  io.err(`running deepseek-2025 for seeds 1-${count} (about ${count * 12} s here)...\n`);
+  const { reports, events, seconds } = runSeeds(scenario, 1, count, new Progress(io, `deepseek-2025 x${count}`), out, { trades: false });
+  const nvda = compareWeek(reports, 'NVDA', NVDA_WEEK, NVDA_AVERAGE_VOLUME_20D);
+  const avgo = compareWeek(reports, 'AVGO');
+  const day27 = nvda.find((c) => c.date === '2025-01-27')?.day ?? 1;
+  const retail = classNetUsd(reports, 'NVDA', day27, 'retail');
+  const letf = letfRebalanceShare(reports, 'NVDA', day27);
+  let text = `DeepSeek week (deepseek-2025), ${count} seeds: simulated mean ±sd beside the record\n\n`;
+  text += `NVDA (moves from the previous close; volume as a multiple of the 20-session average)\n${weekTable(nvda, false)}\n`;
+  text += `NVDA on 27 Jan:\n`;
+  text += `  retail net flow       ${pm(retail, (x) => `${x >= 0 ? '+' : '-'}$${(Math.abs(x) / 1e6).toFixed(0)}M`)}   record +$${RETAIL_NET_USD_27_JAN / 1e6}M (net buyers; the article has retail panicking)\n`;
+  text += `  2x ETFs' rebalancing  ${pm(letf, (x) => `${(100 * x).toFixed(2)}%`)} of volume   record ~${(100 * LETF_REBALANCE_SHARE_27_JAN).toFixed(1)}% (derived)\n\n`;
+  text += `AVGO (forecast: its record after 24 Jan is withheld on purpose)\n${weekTable(avgo, true)}\n`;
+  text += `seeds: ${reports.map((r) => `${r.seed}:${r.tapeHash}`).join(' ')}\n`;
+  text += `wrote ${out}/: run.json (this table's data) and seed-N/ (bars, flows, quotes as CSV and Parquet; the trade tape is left out, \`shocklab run --out\` writes it)\n`;
+  io.out(text);
+  io.err(`${events} events in ${seconds.toFixed(3)} s (${Math.round(events / seconds).toLocaleString('en-US')} events/s)\n`);
+  return 0;
+}
