@@ -126,7 +126,8 @@ export class FastMoney extends Trader {
     this.belief = new Belief(p.narratives, p.symbol, p.gaps.information, p.gapMap, p.valueTicks);
     this.trend = new EmaTrend(p.trendFastNs ?? 5 * NS_PER_MINUTE, p.trendSlowNs ?? 30 * NS_PER_MINUTE);
     this.h = horizonWeight(p.gaps.horizon);
-    this.clock = new WakeClock(exchange, rng, p.meanWakeNs ?? 30 * NS_PER_SECOND, p.sleepsWhenClosed ?? true);
+    // Algorithmic: trades in continuous trading only (market orders are not sent into the opening auction).
+    this.clock = new WakeClock(exchange, rng, p.meanWakeNs ?? 30 * NS_PER_SECOND, p.sleepsWhenClosed ?? true, true);
     this.gT = p.trendGain ?? 40;
     this.gV = p.valueGain ?? 5;
     this.L = p.maxLeverage ?? 2;

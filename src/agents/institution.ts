@@ -9,10 +9,11 @@
 // as one GTC limit order that replaces the previous one: a buy joins the bid one tick better if
 // the spread allows (bid + 1 < ask), else at the bid; a sell mirrors it (ask - 1 or the ask).
 // With crossToValue, an institution whose value estimate lies beyond the opposite touch (V_hat >
-// ask for a buy, V_hat < bid for a sell; the mid stands in for a missing touch, as before the
-// open) instead sends the limit at V_hat itself: it takes
-// liquidity down (up) to its own valuation, and no further (fundamentalists' limit price at
-// their value, as in Chiarella & Iori 2002).
+// ask for a buy, V_hat < bid for a sell) instead sends the limit at V_hat itself, but no more than
+// a fraction c_max (maxCross) beyond the touch: it takes liquidity down (up) towards its own
+// valuation a slice at a time instead of sweeping a thin book (fundamentalists' limit price at
+// their value, as in Chiarella & Iori 2002; order slicing as in execution practice). Without a
+// touch (the pre-open, where orders meet in the opening auction) the limit is V_hat itself.
 // Passive limit orders: in a fall its bids are what sellers hit (seasoned holders "held or
 // bought", C12). Sources: target-position value investors as in Chiarella & Iori (2002) and
 // Franke & Westerhoff (2012, fundamentalists), position limits as mandates.
@@ -59,6 +60,8 @@ export interface InstitutionParams {
   minOrder?: number;
   /** Cross the spread up to V_hat when V_hat lies beyond the opposite touch. Default false. */
   crossToValue?: boolean;
+  /** c_max: how far beyond the touch a crossing limit may go, a fraction of the touch. Default 0.002. */
+  maxCross?: number;
   /** EMA time constants of the trend term, ns. Defaults 30 min and 4 h. */
   trendFastNs?: number;
   trendSlowNs?: number;
@@ -79,10 +82,10 @@ export function orderTowards(target: number, position: number, maxOrder: number,
 }
 
 /** The limit price: passive, or V_hat (rounded towards the passive side) when crossing to value and V_hat lies beyond the opposite touch. */
-export function institutionPrice(side: number, bid: number | null, ask: number | null, mid: number, value: number, crossToValue: boolean): number {
+export function institutionPrice(side: number, bid: number | null, ask: number | null, mid: number, value: number, crossToValue: boolean, maxCross = 0.002): number {
   if (crossToValue) {
-    if (side === 0 && value > (ask ?? mid)) return Math.floor(value);
-    if (side === 1 && value < (bid ?? mid)) return Math.max(1, Math.ceil(value));
+    if (side === 0 && value > (ask ?? mid)) return Math.floor(ask === null ? value : Math.min(value, ask * (1 + maxCross)));
+    if (side === 1 && value < (bid ?? mid)) return Math.max(1, Math.ceil(bid === null ? value : Math.max(value, bid * (1 - maxCross))));
   }
   return passivePrice(side, bid, ask, mid);
 }
@@ -156,7 +159,7 @@ export class Institution extends Trader {
     if (dq !== 0) {
       const side = dq > 0 ? 0 : 1;
       const lots = dq > 0 ? dq : -dq;
-      this.live.hold(this.limit(k, s, side, institutionPrice(side, ex.bestBid(s), ex.bestAsk(s), mid, this.belief.value, this.p.crossToValue ?? false), lots), lots);
+      this.live.hold(this.limit(k, s, side, institutionPrice(side, ex.bestBid(s), ex.bestAsk(s), mid, this.belief.value, this.p.crossToValue ?? false, this.p.maxCross), lots), lots);
     }
     k.wakeIn(this.id, this.clock.next(k.now));
   }

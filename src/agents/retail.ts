@@ -64,6 +64,8 @@ export interface RetailParams {
   meanWakeNs?: number;
   /** Wake only during trading hours (pre-open to close; wake-clock.ts). Default true. */
   sleepsWhenClosed?: boolean;
+  /** Wake from the open rather than the pre-open (orders only in continuous trading). Default false. */
+  fromOpen?: boolean;
   /** Slow EMA time constant of ln P for the trend, ns. Default 2 h. */
   trendSlowNs?: number;
   /** Log move that counts as one unit of trend. Default 0.02. */
@@ -189,7 +191,7 @@ export class Retail extends Trader {
     this.belief = new Belief(p.narratives, p.symbol, p.gaps.information, p.gapMap, p.valueTicks);
     this.trend = new EmaTrend(p.trendSlowNs ?? 2 * NS_PER_HOUR, p.trendSlowNs ?? 2 * NS_PER_HOUR);
     this.h = horizonWeight(p.gaps.horizon);
-    this.clock = new WakeClock(exchange, rng, p.meanWakeNs ?? 30 * NS_PER_MINUTE, p.sleepsWhenClosed ?? true);
+    this.clock = new WakeClock(exchange, rng, p.meanWakeNs ?? 30 * NS_PER_MINUTE, p.sleepsWhenClosed ?? true, p.fromOpen ?? false);
     this.trendScale = p.trendScale ?? 0.02;
     this.nuPerNs = (p.switchRatePerHour ?? 0.5) / NS_PER_HOUR;
     this.a1 = p.herding ?? 0.8;

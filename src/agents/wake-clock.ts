@@ -20,10 +20,12 @@ export class WakeClock {
     private readonly rng: RandomSource,
     readonly meanNs: number,
     private readonly sleepsWhenClosed = true,
+    /** Wake from the open instead of the pre-open (traders that only send market orders in continuous trading). */
+    fromOpen = false,
   ) {
     if (!(meanNs > 0)) throw new RangeError(`mean time between wake-ups must be > 0 ns, got ${meanNs}`);
     const s = exchange.schedule;
-    this.leadNs = s === null ? 0 : s.open - s.preOpen;
+    this.leadNs = s === null || fromOpen ? 0 : s.open - s.preOpen;
   }
 
   /** Delay (ns, >= 1) from `now` to the next wake-up. */

@@ -210,6 +210,7 @@ export function buildPopulation(s: Scenario, ctx: PopulationContext): Population
             sleepsWhenClosed,
             herding: rt.herding,
             trendWeight: rt.trendWeight,
+            fromOpen: rt.fromOpen,
             valueWeight: rt.valueWeight,
             switchRatePerHour: rt.switchRatePerHour,
             pBuy: rt.pBuy,

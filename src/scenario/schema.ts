@@ -197,6 +197,8 @@ export const RetailSchema = z.strictObject({
   pTakeSlope: z.number().nonnegative().default(0.05),
   /** Probability of buying the dip on a wake-up after a fall. */
   pDip: fraction.default(0.1),
+  /** Retail trade only in continuous trading (their brokers hold orders placed before the open until it); false: from the pre-open, into the opening auction. */
+  fromOpen: z.boolean().default(false),
   /** Share of retail agents trading on margin (initial margin 50%). */
   marginShare: fraction.default(0.1),
   maxOrder: positiveInt.default(100),

@@ -59,7 +59,7 @@ describe('deepseek-2025, 24 and 27 Jan, seeds 1-8', () => {
       }
       const d27 = report.days.find((d) => d.symbol === 'NVDA' && d.day === 1)!;
       const lots = funds.reduce((a, f) => a + f.sessions[1].rebalanceFilled, 0);
-      expect(d27.letf.rebalanceShares).toBe(lots * 540);
+      expect(d27.letf.rebalanceShares).toBe(lots * 451);
       expect(d27.letf.rebalanceShares).toBeLessThan(0); // a fall makes 2x funds sell
     }
     expect(checked).toBe(SEEDS.length * 3 * 2);

@@ -22,8 +22,8 @@
 // appetite) are hand-set here and documented in docs/model.md; fitting them is the calibration's.
 import type { ScenarioInput } from '../schema.ts';
 
-const NVDA_SHARES_PER_LOT = 540;
-const AVGO_SHARES_PER_LOT = 34;
+const NVDA_SHARES_PER_LOT = 451;
+const AVGO_SHARES_PER_LOT = 29;
 
 export const DEEPSEEK_2025: ScenarioInput = {
   name: 'deepseek-2025',
@@ -48,7 +48,7 @@ export const DEEPSEEK_2025: ScenarioInput = {
     // Two makers per symbol; together they offset the published closing imbalance, as designated
     // market makers do, so the closing cross stays inside its collar with the on-close orders filled.
     marketMakers: { count: 4, intervalSeconds: 1, halfSpread: 1, skew: 0.002, size: 10, maxInventory: 5_000, volSpread: 0, latencyUs: 50, closingOffset: 1 },
-    institutions: { count: 60, floatShare: 0.62, cashRatio: 0.2, meanWakeSeconds: 900, sensitivity: 0.3, maxOrderFraction: 0.00054, crossToValue: true, gaps: { information: 0.5, onSite: 0.4, horizon: 0.1 } },
+    institutions: { count: 60, floatShare: 0.62, cashRatio: 0.2, meanWakeSeconds: 900, sensitivity: 0.3, maxOrderFraction: 0.00065, crossToValue: true, gaps: { information: 0.5, onSite: 0.4, horizon: 0.1 } },
     // The trend-following, levered book of fast money (C6, C14): 1.5x exposure on margin, held at rest.
     fastMoney: { count: 40, floatShare: 0.02, cashRatio: -0.33, holdInitialExposure: true, meanWakeSeconds: 60, trendGain: 2, valueGain: 2, maxLeverage: 2, drawdownStop: 0.15, maxOrder: 8, liquidationChunk: 3, liquidationIntervalSeconds: 60 },
     retail: { count: 2_000, floatShare: 0.28, meanWakeSeconds: 1_800, maxOrder: 5, pTake0: 0.005, pTakeSlope: 0.01, pDip: 0.1, trendWeight: -0.5 },
