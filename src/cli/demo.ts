@@ -12,7 +12,7 @@ import { UsageError } from './errors.ts';
 import type { Io } from './io.ts';
 import { Progress } from './progress.ts';
 import { parseSeed } from './run.ts';
-import { runSeeds } from './run-seeds.ts';
+import { defaultWorkers, runSeeds } from './run-seeds.ts';
 
 const USAGE = `usage: shocklab demo [--seeds K] [--out DIR]
 
@@ -70,8 +70,9 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   if (count < 1 || count > 100) throw new UsageError(`--seeds must be between 1 and 100, got ${count}`);
   const out = values.out ?? 'out/deepseek-2025';
   const scenario = parseScenario(getPreset('deepseek-2025'));
-  io.err(`running deepseek-2025 for seeds 1-${count} (about ${count * 12} s here)...\n`);
-  const { reports, events, seconds } = runSeeds(scenario, 1, count, new Progress(io, `deepseek-2025 x${count}`), out, { trades: false });
+  const workers = defaultWorkers(count);
+  io.err(`running deepseek-2025 for seeds 1-${count} on ${workers} worker${workers === 1 ? '' : 's'} (about ${Math.ceil(count / workers) * 12} s here)...\n`);
+  const { reports, events, seconds } = await runSeeds(scenario, 1, count, new Progress(io, `deepseek-2025 x${count}`), out, { trades: false });
   const nvda = compareWeek(reports, 'NVDA', NVDA_WEEK, NVDA_AVERAGE_VOLUME_20D);
   const avgo = compareWeek(reports, 'AVGO');
   const day27 = nvda.find((c) => c.date === '2025-01-27')?.day ?? 1;

@@ -1,12 +1,19 @@
-// Runs a scenario for consecutive seeds, one after another, and writes each seed's recording as
-// soon as it ends into a staging directory beside `out`, renamed to `out` at the end (all or
-// nothing: an error leaves nothing behind; a finished run replaces what `out` held). Shared by
-// the `run` and `demo` commands.
+// Runs a scenario for consecutive seeds, in this process (one seed, or one worker) or on the seed
+// pool (several workers), and writes each seed's recording as soon as it ends into a staging
+// directory beside `out`, renamed to `out` at the end (all or nothing: an error leaves nothing
+// behind; a finished run replaces what `out` held). Shared by the `run` and `demo` commands.
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { buildRun, completeRun, seedReport, type Scenario, type SeedReport } from '../index.ts';
-import { writeRecording } from '../record/node/index.ts';
+import type { Scenario, SeedReport } from '../index.ts';
 import type { Progress } from './progress.ts';
+import { runSeedJob, type SeedJob } from './seed-job.ts';
+import { runSeedPool } from './seed-pool.ts';
+
+/** Default worker count: one per core, at most one per seed. */
+export function defaultWorkers(seeds: number): number {
+  return Math.max(1, Math.min(seeds, availableParallelism()));
+}
 
 export interface SeedsResult {
   reports: SeedReport[];
@@ -14,9 +21,9 @@ export interface SeedsResult {
   seconds: number;
 }
 
-export function runSeeds(scenario: Scenario, first: number, count: number, progress: Progress, out?: string, options: { trades?: boolean } = {}): SeedsResult {
+export async function runSeeds(scenario: Scenario, first: number, count: number, progress: Progress, out?: string, options: { trades?: boolean; workers?: number } = {}): Promise<SeedsResult> {
   const t0 = performance.now(); // clock-ok
-  const reports: SeedReport[] = [];
+  let reports: SeedReport[] = [];
   let events = 0;
   const target = out === undefined ? undefined : resolve(out);
   const staging = target === undefined ? undefined : `${target}.partial-${process.pid}`;
@@ -26,14 +33,16 @@ export function runSeeds(scenario: Scenario, first: number, count: number, progr
     mkdirSync(staging);
   }
   try {
-    for (let i = 0; i < count; i++) {
-      const seed = first + i;
-      const r = buildRun(scenario, seed);
-      completeRun(r, (f) => progress.update((i + f) / count));
-      events += r.kernel.events;
-      const report = seedReport(scenario, seed, r);
-      reports.push(report);
-      if (staging !== undefined) writeRecording(join(staging, `seed-${seed}`), r.recorder, { meta: { scenario: scenario.name, seed }, trades: options.trades ?? true });
+    const jobs: SeedJob[] = Array.from({ length: count }, (_, i) => ({ scenario, seed: first + i, trades: options.trades ?? true, ...(staging !== undefined ? { dir: staging } : {}) }));
+    const workers = Math.min(options.workers ?? defaultWorkers(count), count);
+    if (workers <= 1) {
+      jobs.forEach((job, i) => {
+        const r = runSeedJob(job, (f) => progress.update((i + f) / count));
+        reports.push(r.report);
+        events += r.events;
+      });
+    } else {
+      ({ reports, events } = await runSeedPool(jobs, workers, (f) => progress.update(f)));
     }
     progress.done();
     if (target !== undefined && staging !== undefined) {

@@ -61,6 +61,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
         out: { type: 'string' },
         set: { type: 'string', multiple: true, default: [] },
         json: { type: 'boolean', default: false },
+        workers: { type: 'string' },
       },
     });
   } catch (e) {
@@ -81,7 +82,9 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   if (values.out !== undefined) checkOutDir(values.out);
 
   const progress = new Progress(io, count > 1 ? `${scenario.name} x${count}` : scenario.name);
-  const { reports, events, seconds } = runSeeds(scenario, first, count, progress, values.out);
+  const workers = values.workers === undefined ? undefined : parseSeed(values.workers, '--workers', 1);
+  if (workers !== undefined && (workers < 1 || workers > 256)) throw new UsageError(`--workers must be between 1 and 256, got ${workers}`);
+  const { reports, events, seconds } = await runSeeds(scenario, first, count, progress, values.out, workers === undefined ? {} : { workers });
   if (values.out !== undefined) io.err(`wrote ${count} seed director${count === 1 ? 'y' : 'ies'} to ${values.out}\n`);
 
   if (values.json) io.out(JSON.stringify({ scenario: scenario.name, seeds: reports }) + '\n');

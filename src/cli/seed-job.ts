@@ -1,0 +1,22 @@
+// One seed of a run, as the seed pool's workers and the in-process path both do it: build, run
+// to the end (reporting progress), report, and write the seed's recording into `dir` when given.
+// The same function in both places is what makes a pooled run the same bytes as a serial one.
+import { join } from 'node:path';
+import { buildRun, completeRun, seedReport, type Scenario, type SeedReport } from '../index.ts';
+import { writeRecording } from '../record/node/index.ts';
+
+export interface SeedJob {
+  scenario: Scenario;
+  seed: number;
+  /** Staging directory the seed's recording goes into (as seed-<n>/), or undefined. */
+  dir?: string;
+  trades: boolean;
+}
+
+export function runSeedJob(job: SeedJob, progress: (fraction: number) => void): { report: SeedReport; events: number } {
+  const r = buildRun(job.scenario, job.seed);
+  completeRun(r, progress);
+  const report = seedReport(job.scenario, job.seed, r);
+  if (job.dir !== undefined) writeRecording(join(job.dir, `seed-${job.seed}`), r.recorder, { meta: { scenario: job.scenario.name, seed: job.seed }, trades: job.trades });
+  return { report, events: r.kernel.events };
+}
