@@ -7,8 +7,6 @@ import { Kernel } from '../kernel/kernel.ts';
 import { Exchange } from '../market/exchange.ts';
 import { everyDayCalendar, usEquityCalendar, type Calendar } from '../market/calendar.ts';
 import { NS_PER_DAY, US_EQUITY_DAY } from '../market/schedule.ts';
-import { DEFAULT_CLASS_GAPS } from '../agents/class-gaps.ts';
-import { InvestorClass } from '../agents/classes.ts';
 import type { Trader } from '../agents/trader.ts';
 import { NewsFeed } from '../news/feed.ts';
 import { disjointUnion } from '../news/network.ts';
@@ -16,6 +14,7 @@ import type { Gaps } from '../news/gaps.ts';
 import { Recorder, agentClassMap, type RecordingSummary } from '../record/recorder.ts';
 import type { Scenario } from './schema.ts';
 import { auditAccounts, snapshotAccounts, type AuditSnapshot } from './audit.ts';
+import { AGENT_CLASSES } from './classes/index.ts';
 import { buildPopulation } from './population.ts';
 import { resolveNews, type ResolvedNews } from './readings.ts';
 
@@ -61,11 +60,8 @@ export function scenarioCalendar(s: Scenario): Calendar | null {
 
 /** Gaps per investor class code: the scenario's, else the defaults. */
 export function scenarioGaps(s: Scenario): (Gaps | undefined)[] {
-  const g = [...DEFAULT_CLASS_GAPS];
-  const a = s.agents;
-  if (a.institutions?.gaps) g[InvestorClass.INSTITUTION] = a.institutions.gaps;
-  if (a.fastMoney?.gaps) g[InvestorClass.FAST_MONEY] = a.fastMoney.gaps;
-  if (a.retail?.gaps) g[InvestorClass.RETAIL] = a.retail.gaps;
+  const g: (Gaps | undefined)[] = [];
+  for (const c of AGENT_CLASSES) g[c.classId] = c.gapsOverride?.(s) ?? c.gaps;
   return g;
 }
 

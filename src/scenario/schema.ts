@@ -6,10 +6,9 @@ import { z } from 'zod';
 import { INVESTOR_CLASS_NAMES } from '../agents/classes.ts';
 import { economyParams, ParamError, setParameter } from '../economy/params.ts';
 import { localTimeNs, usEquityCalendar, usStartDateProblem } from '../market/calendar.ts';
+import { nonNegativeInt, positiveInt, probability } from './classes/common.ts';
+import { AGENT_CLASSES } from './classes/index.ts';
 
-const positiveInt = z.number().int().positive();
-const nonNegativeInt = z.number().int().nonnegative();
-const probability = z.number().min(0).max(1);
 
 export const SymbolSchema = z.strictObject({
   name: z.string().min(1),
@@ -53,173 +52,9 @@ export const RecordingSchema = z.strictObject({
   sampleSeconds: z.number().positive().default(1),
 });
 
-export const ZeroIntelligenceSchema = z.strictObject({
-  count: nonNegativeInt,
-  meanWakeSeconds: z.number().positive(),
-  pCancel: probability,
-  pMarket: probability,
-  pCross: probability,
-  offsetMean: z.number().positive(),
-  maxQty: positiveInt,
-  maxLive: positiveInt.default(16),
-  latencyUs: z.number().nonnegative().default(100),
-  /** Self-exciting attention shared by the symbol's noise traders (agents/attention.ts); off when absent. */
-  attention: z
-    .strictObject({
-      decaySeconds: z.number().positive(),
-      gain: z.number().nonnegative(),
-      asymmetry: z.number().nonnegative().default(0),
-      maxMultiplier: z.number().min(1).default(10),
-      /** How often the mid is sampled into the excitement (0 = at every observation). */
-      sampleSeconds: z.number().nonnegative().default(60),
-    })
-    .optional(),
-  /** Shared activity clock (agents/activity.ts): trading hours and U-shape, a slow regime, a consensus reference; off when absent. */
-  activity: z
-    .strictObject({
-      /** U-shape strength c in [0, 1.5]. */
-      uShape: z.number().min(0).max(1.5).default(0),
-      /** Stationary sd of the log activity regime (0 = none). */
-      regimeSd: z.number().nonnegative().default(0),
-      /** Time constant of the regime. */
-      regimeSeconds: z.number().positive().default(3600),
-      /** Daily sigma of the consensus reference at activity 1 (0 = none). */
-      referenceSigma: z.number().nonnegative().default(0),
-      /** gamma: the reference's variance grows as activity^gamma. */
-      referenceExponent: z.number().min(0).max(4).default(1),
-      /** Expected jumps of the consensus reference per session at activity 1 (0 = none). */
-      referenceJumpsPerDay: z.number().nonnegative().default(0),
-      /** Sd of one jump of the log reference. */
-      referenceJumpSigma: z.number().nonnegative().default(0),
-      /** With a schedule: how long before the open the noise traders wake up. */
-      leadSeconds: z.number().nonnegative().default(300),
-    })
-    .optional(),
-  /** Weight of the activity's reference in the limit-price reference (0 = the live mid). */
-  referenceWeight: probability.default(0),
-  /** Orders older than this are cancelled at the trader's next wake-up (absent = never). */
-  maxAgeSeconds: z.number().positive().optional(),
-});
-
-export const MarketMakerSchema = z.strictObject({
-  count: nonNegativeInt,
-  intervalSeconds: z.number().positive(),
-  halfSpread: z.number().nonnegative(),
-  skew: z.number().nonnegative(),
-  size: positiveInt,
-  maxInventory: positiveInt,
-  /** Extra half-spread in ticks per unit of realised volatility (per-tick returns, EWMA). */
-  volSpread: z.number().nonnegative().default(0),
-  /** Share of each session's market-on-close imbalance the makers of a symbol offset together, a minute before the on-close cut-off (0 = none). */
-  closingOffset: probability.default(0),
-  latencyUs: z.number().nonnegative().default(50),
-});
-
-const gaps = z.strictObject({ information: probability, onSite: probability, horizon: probability });
-const fraction = probability;
-/** One class's share of each symbol's float, and how much cash each agent holds per unit of its holding's value. */
-const holding = {
-  /** Fraction of the float (floatLots) this class holds, split equally among its agents. */
-  floatShare: fraction,
-  /** Cash per agent as a multiple of the value of its initial holding (negative: a margin loan, > -1). */
-  cashRatio: z.number().gt(-1).default(0.2),
-  /** Extra cash per agent, in dollars (e.g. for a class that starts flat). */
-  cashUsd: z.number().nonnegative().default(0),
-};
-
-export const InstitutionsSchema = z.strictObject({
-  count: nonNegativeInt,
-  ...holding,
-  meanWakeSeconds: z.number().positive().default(900),
-  /** Lots of target position change per unit of log mispricing, as a multiple of the base position. */
-  sensitivity: z.number().nonnegative().default(2),
-  /** Largest order, as a fraction of the base position. */
-  maxOrderFraction: z.number().positive().max(1).default(0.01),
-  /** Take liquidity up to the own value estimate when it lies beyond the opposite touch (agents/institution.ts). */
-  crossToValue: z.boolean().default(false),
-  gaps: gaps.optional(),
-  latencyUs: z.number().nonnegative().default(200),
-});
-
-export const FastMoneySchema = z.strictObject({
-  count: nonNegativeInt,
-  ...holding,
-  meanWakeSeconds: z.number().positive().default(30),
-  trendFastSeconds: z.number().positive().default(300),
-  trendSlowSeconds: z.number().positive().default(1800),
-  trendGain: z.number().nonnegative().default(40),
-  valueGain: z.number().nonnegative().default(5),
-  maxLeverage: z.number().positive().default(2),
-  maintenanceMargin: fraction.default(0.25),
-  drawdownStop: fraction.default(0.1),
-  maxOrder: positiveInt.default(1000),
-  /** Hold the initial exposure at zero signal (phi_0 = initial position value / equity); false: phi_0 = 0. */
-  holdInitialExposure: z.boolean().default(false),
-  /** Largest market order while liquidating after a stop, lots (default: maxOrder). */
-  liquidationChunk: positiveInt.optional(),
-  /** Time between liquidation orders after a stop. */
-  liquidationIntervalSeconds: z.number().positive().default(5),
-  /** Flat period after a drawdown stop. */
-  cooldownMinutes: z.number().nonnegative().default(60),
-  gaps: gaps.optional(),
-  latencyUs: z.number().nonnegative().default(20),
-});
-
-export const RetailSchema = z.strictObject({
-  count: nonNegativeInt,
-  ...holding,
-  meanWakeSeconds: z.number().positive().default(1800),
-  /** Median cost basis as a fraction of the reference price (NVDA rose ~10x in two years). */
-  basisMedianRatio: z.number().positive().default(0.3),
-  basisSigma: z.number().nonnegative().default(0.5),
-  /** Social network over retail agents: small-world (Watts-Strogatz) or scale-free (Barabasi-Albert). */
-  network: z
-    .strictObject({
-      kind: z.enum(['small-world', 'scale-free']).default('small-world'),
-      degree: positiveInt.default(6),
-      rewire: fraction.default(0.1),
-      /** Mean delay before a retail trader who heard a reading tells a neighbour (word of mouth; whether it does is the reading's shareProbability). */
-      shareDelayMinutes: z.number().positive().default(60),
-    })
-    .default({ kind: 'small-world', degree: 6, rewire: 0.1, shareDelayMinutes: 60 }),
-  /** Share of retail agents starting optimistic (opinion +1). */
-  optimists: fraction.default(0.5),
-  herding: z.number().nonnegative().default(0.8),
-  /** a_2: weight of the price trend in the opinion field (> 0 chases trends, < 0 buys falls). */
-  trendWeight: z.number().default(1),
-  /** a_3: weight of the value estimate in the opinion field. */
-  valueWeight: z.number().nonnegative().default(10),
-  switchRatePerHour: z.number().nonnegative().default(0.5),
-  /** Per wake-up: buy (optimists), sell (pessimists), take profit (base rate and slope per unit of log gain). */
-  pBuy: fraction.default(0.05),
-  pSell: fraction.default(0.05),
-  pTake0: fraction.default(0.01),
-  pTakeSlope: z.number().nonnegative().default(0.05),
-  /** Probability of buying the dip on a wake-up after a fall. */
-  pDip: fraction.default(0.1),
-  /** Retail trade only in continuous trading (their brokers hold orders placed before the open until it); false: from the pre-open, into the opening auction. */
-  fromOpen: z.boolean().default(false),
-  /** Share of retail agents trading on margin (initial margin 50%). */
-  marginShare: fraction.default(0.1),
-  maxOrder: positiveInt.default(100),
-  gaps: gaps.optional(),
-  latencyUs: z.number().nonnegative().default(5000),
-});
-
-export const LeveragedEtfSchema = z.strictObject({
-  symbol: z.string().min(1),
-  leverage: z.number().refine((x) => x !== 0 && Number.isFinite(x), 'leverage must be a non-zero number'),
-  /** Assets under management in real dollars at the start (divided by the symbol's real shares per lot in the simulation). */
-  aumUsd: z.number().positive(),
-  /** Net creations (+) or redemptions (-) per session in real dollars. */
-  dailyFlowUsd: z.array(z.number()).default([]),
-  latencyUs: z.number().nonnegative().default(100),
-});
-
-export const PassiveSchema = z.strictObject({
-  /** Insiders and index funds: fraction of the float held, never traded. */
-  floatShare: fraction,
-});
+/** The `agents` section: one entry per agent class, from its descriptor (scenario/classes/), in class-id order. */
+type AgentsShape = { [C in (typeof AGENT_CLASSES)[number] as C['key']]: C['section'] };
+const agentsShape = Object.fromEntries([...AGENT_CLASSES].sort((x, y) => x.classId - y.classId).map((c) => [c.key, c.section])) as AgentsShape;
 
 /** A date-time at the exchange, e.g. 2025-01-25T09:00-05:00. */
 const localDateTime = z.string().min(1);
@@ -272,15 +107,7 @@ export const ScenarioSchema = z.strictObject({
   recording: RecordingSchema.default({ realSharesPerLot: 1, sampleSeconds: 1 }),
   symbols: z.array(SymbolSchema).min(1),
   stp: z.enum(['none', 'expire_maker', 'expire_taker']).default('none'),
-  agents: z.strictObject({
-    zeroIntelligence: ZeroIntelligenceSchema.optional(),
-    marketMakers: MarketMakerSchema.optional(),
-    institutions: InstitutionsSchema.optional(),
-    fastMoney: FastMoneySchema.optional(),
-    retail: RetailSchema.optional(),
-    leveragedEtfs: z.array(LeveragedEtfSchema).default([]),
-    passive: PassiveSchema.optional(),
-  }),
+  agents: z.strictObject(agentsShape),
   /** Compute-economy parameters overriding the defaults (nested, as an `economy run` scenario file). */
   economy: z.record(z.string(), z.unknown()).default({}),
   /** Information events and their readings. */

@@ -1,0 +1,16 @@
+// The registry of agent classes: one descriptor per class of the scenario's `agents` section.
+// Its order is the order classes are built in (within each build stage, descriptor.ts), and so
+// the order of the kernel ids: keep it, or every tape hash changes; a new class goes at the end
+// of its stage. (The schema lists the keys in class-id order, independent of this one.)
+// Adding a class: its own file here and one entry below.
+import { fastMoney } from './fast-money.ts';
+import { institutions } from './institutions.ts';
+import { leveragedEtfs } from './leveraged-etfs.ts';
+import { marketMakers } from './market-makers.ts';
+import { passive } from './passive.ts';
+import { retail } from './retail.ts';
+import { zeroIntelligence } from './zero-intelligence.ts';
+
+export const AGENT_CLASSES = [marketMakers, zeroIntelligence, institutions, fastMoney, retail, passive, leveragedEtfs] as const;
+
+export type { AgentClass, BuildStage, PopulationBuilder } from './descriptor.ts';
