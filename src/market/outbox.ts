@@ -1,0 +1,116 @@
+// What the exchange sends out: replies to agents (kernel messages from the exchange's id),
+// trades to the TradeSink (keeping each symbol's last price and volume) and level-1 changes to
+// the QuoteSink. Each loop that turns fills into FILL messages is written here once:
+// `bookFills` for the result of a book operation (continuous trading, banded or not: FILL to the
+// maker and the taker of every trade, EXPIRED for orders removed by self-trade prevention, then
+// the ACCEPTED acknowledgement if asked for) and `auctionFills` for an uncross (FILL with f = 2
+// to buyer and seller, the seller as maker in the print). The exchange (exchange.ts) and the
+// auctions (auctions.ts) share one Outbox. Nothing here allocates per message.
+
+import type { AuctionOrders, AuctionResult } from '../book/auction.ts';
+import { BUY, SELL } from '../book/codes.ts';
+import type { OrderBook } from '../book/order-book.ts';
+import type { Agent, Kernel } from '../kernel/kernel.ts';
+import { FILL_AUCTION, FLAG_ACK, MSG_ACCEPTED, MSG_EXPIRED, MSG_FILL, TAKER_SIDE_AUCTION, type QuoteSink, type TradeSink } from './protocol.ts';
+
+export class Outbox {
+  /** Level 1 last told to the quote sink: bid, bid size, ask, ask size per symbol. */
+  private readonly l1: Float64Array;
+
+  constructor(
+    /** The sender (the exchange); its id is read at each send. */
+    private readonly exchange: Agent,
+    private readonly books: readonly OrderBook[],
+    private readonly last: Float64Array,
+    private readonly volume: Float64Array,
+    private readonly sink: TradeSink | undefined,
+    private readonly quotes: QuoteSink | undefined,
+  ) {
+    this.l1 = new Float64Array(4 * books.length);
+  }
+
+  /** One message to agent `to` (none when `to` < 0: an order without an owner). */
+  reply(k: Kernel, to: number, kind: number, a: number, b: number, c: number, d: number, e: number, f = 0): void {
+    if (to < 0) return;
+    const slot = k.send(this.exchange.id, to, kind);
+    const m = k.msgs;
+    m.a[slot] = a;
+    m.b[slot] = b;
+    m.c[slot] = c;
+    m.d[slot] = d;
+    m.e[slot] = e;
+    m.f[slot] = f;
+  }
+
+  /** ACCEPTED for the message in `slot`, if it asked for one (FLAG_ACK). */
+  ack(k: Kernel, slot: number, to: number, symbol: number, filled: number, resting: number, cancelled: number, orderId: number): void {
+    if ((k.msgs.f[slot] & FLAG_ACK) !== 0) this.reply(k, to, MSG_ACCEPTED, symbol, filled, resting, cancelled, orderId);
+  }
+
+  /**
+   * The replies to a book operation that succeeded (the book's `fills` and `result`): per fill a
+   * FILL to the maker (f = 1) and to the taker `from` (f = 0) and a print to the sink, then the
+   * symbol's last price; EXPIRED (reason 0) for each order self-trade prevention removed; and
+   * ACCEPTED (filled, resting, cancelled lots) when `ack`.
+   */
+  bookFills(k: Kernel, book: OrderBook, symbol: number, side: number, from: number, orderId: number, ack: boolean): void {
+    const fills = book.fills;
+    const n = fills.count;
+    if (n > 0) {
+      const now = k.now;
+      for (let i = 0; i < n; i++) {
+        const price = fills.price[i];
+        const qty = fills.qty[i];
+        const maker = fills.makerOwner[i] - 1;
+        this.reply(k, maker, MSG_FILL, symbol, 1 - side, price, qty, fills.makerId[i], 1);
+        this.reply(k, from, MSG_FILL, symbol, side, price, qty, orderId, 0);
+        if (this.sink !== undefined) this.sink.trade(now, symbol, price, qty, maker, from, side);
+        this.volume[symbol] += qty;
+      }
+      this.last[symbol] = fills.price[n - 1];
+    }
+    const r = book.result;
+    for (let i = 0; i < r.expired.length; i++) this.reply(k, from, MSG_EXPIRED, symbol, side, 0, 0, r.expired[i]);
+    if (ack) this.reply(k, from, MSG_ACCEPTED, symbol, r.filled, r.resting, r.cancelled, orderId);
+  }
+
+  /**
+   * The fills of an auction `r` over the orders `a`: per fill a FILL (f = 2) to the buyer, then
+   * to the seller, and a print with takerSide = 2 (seller as maker, buyer as taker); the
+   * auction price becomes the last price if anything traded.
+   */
+  auctionFills(k: Kernel, symbol: number, a: AuctionOrders, r: AuctionResult): void {
+    const now = k.now;
+    for (let c = 0; c < r.count; c++) {
+      const b = r.buyRow[c];
+      const s = r.sellRow[c];
+      const q = r.qty[c];
+      const buyer = a.owner[b] - 1;
+      const seller = a.owner[s] - 1;
+      this.reply(k, buyer, MSG_FILL, symbol, BUY, r.price, q, a.id[b], FILL_AUCTION);
+      this.reply(k, seller, MSG_FILL, symbol, SELL, r.price, q, a.id[s], FILL_AUCTION);
+      if (this.sink !== undefined) this.sink.trade(now, symbol, r.price, q, seller, buyer, TAKER_SIDE_AUCTION);
+      this.volume[symbol] += q;
+    }
+    if (r.volume > 0) this.last[symbol] = r.price;
+  }
+
+  /** Tells the quote sink if the symbol's level 1 changed since it was last told. */
+  quoteAfter(now: number, symbol: number): void {
+    const q = this.quotes;
+    if (q === undefined) return;
+    const b = this.books[symbol];
+    const bid = b.bestBid() ?? 0;
+    const ask = b.bestAsk() ?? 0;
+    const bq = bid === 0 ? 0 : b.depthQty(BUY, 1);
+    const aq = ask === 0 ? 0 : b.depthQty(SELL, 1);
+    const l = this.l1;
+    const j = 4 * symbol;
+    if (l[j] === bid && l[j + 1] === bq && l[j + 2] === ask && l[j + 3] === aq) return;
+    l[j] = bid;
+    l[j + 1] = bq;
+    l[j + 2] = ask;
+    l[j + 3] = aq;
+    q.quote(now, symbol, bid, bq, ask, aq);
+  }
+}
