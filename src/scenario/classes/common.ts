@@ -1,8 +1,13 @@
 // What several agent classes share: the zod fields of their scenario sections (counts,
-// probabilities, gaps, a share of the float with its cash) and the split of a class's share of
-// the float into its agents' initial holdings.
+// probabilities, gaps, a share of the float with its cash), the split of a class's share of the
+// float into its agents' initial holdings, and the parameters every news-reading holder
+// (institution, fast money, retail) is built with.
 import { z } from 'zod';
+import { NS_PER_SECOND } from '../../core/units.ts';
+import type { Narrative } from '../../news/event.ts';
+import type { Gaps } from '../../news/gaps.ts';
 import type { Scenario } from '../schema.ts';
+import type { PopulationBuilder } from './descriptor.ts';
 
 export const positiveInt = z.number().int().positive();
 export const nonNegativeInt = z.number().int().nonnegative();
@@ -30,4 +35,42 @@ export function splitLots(total: number, count: number): number[] {
 export function cashFor(s: Scenario, symbol: number, lots: number, ratio: number, usd: number): number {
   const sym = s.symbols[symbol];
   return Math.round(ratio * lots * sym.referencePrice * sym.tickCents + usd * 100);
+}
+
+/** The section fields every news-reading holder class has. */
+interface HolderSection {
+  count: number;
+  floatShare: number;
+  cashRatio: number;
+  cashUsd: number;
+  meanWakeSeconds: number;
+  gaps?: Gaps;
+}
+
+/** What a news-reading holder is built with: its holding, its value, its gaps, the news and its wake clock. */
+export interface HolderParams {
+  symbol: number;
+  initialPosition: number;
+  initialCash: number;
+  valueTicks: number;
+  gaps: Gaps;
+  narratives: readonly Narrative[];
+  meanWakeNs: number;
+  sleepsWhenClosed: boolean;
+}
+
+/** The holder parameters of each of a class's `c.count` agents on `symbol` (their share of the float split equally). */
+export function holderParams(s: Scenario, b: PopulationBuilder, symbol: number, c: HolderSection, defaultGaps: Gaps): HolderParams[] {
+  const sym = s.symbols[symbol];
+  const lots = splitLots(Math.floor(sym.floatLots * c.floatShare), c.count);
+  return lots.map((l) => ({
+    symbol,
+    initialPosition: l,
+    initialCash: cashFor(s, symbol, l, c.cashRatio, c.cashUsd),
+    valueTicks: sym.valueTicks ?? sym.referencePrice,
+    gaps: c.gaps ?? defaultGaps,
+    narratives: b.narratives,
+    meanWakeNs: c.meanWakeSeconds * NS_PER_SECOND,
+    sleepsWhenClosed: b.sleepsWhenClosed,
+  }));
 }

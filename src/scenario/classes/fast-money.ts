@@ -6,7 +6,7 @@ import { NS_PER_SECOND } from '../../core/units.ts';
 import { DEFAULT_CLASS_GAPS } from '../../agents/class-gaps.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { FastMoney } from '../../agents/fast-money.ts';
-import { cashFor, fraction, gaps, holding, nonNegativeInt, positiveInt, splitLots } from './common.ts';
+import { fraction, gaps, holderParams, holding, nonNegativeInt, positiveInt } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const FastMoneySchema = z.strictObject({
@@ -45,40 +45,28 @@ export const fastMoney: AgentClass<'fastMoney', typeof section> = {
   gapsOverride: (s) => s.agents.fastMoney?.gaps,
   stage: 'per-symbol',
   build(s, b, symbol) {
-    const { exchange, seed, narratives, n, sleepsWhenClosed, add, listen } = b;
-    const sym = s.symbols[symbol];
-    const valueTicks = sym.valueTicks ?? sym.referencePrice;
     const fm = s.agents.fastMoney;
-    if (fm && fm.count > 0) {
-      const lots = splitLots(Math.floor(sym.floatLots * fm.floatShare), fm.count);
-      for (let i = 0; i < fm.count; i++) {
-        const t = add(
-          new FastMoney(exchange, n, stream(seed, 'fast-money', symbol, i), {
-            symbol,
-            initialPosition: lots[i],
-            initialCash: cashFor(s, symbol, lots[i], fm.cashRatio, fm.cashUsd),
-            valueTicks,
-            gaps: fm.gaps ?? DEFAULT_CLASS_GAPS[InvestorClass.FAST_MONEY]!,
-            narratives,
-            meanWakeNs: fm.meanWakeSeconds * NS_PER_SECOND,
-            sleepsWhenClosed,
-            trendFastNs: fm.trendFastSeconds * NS_PER_SECOND,
-            trendSlowNs: fm.trendSlowSeconds * NS_PER_SECOND,
-            trendGain: fm.trendGain,
-            valueGain: fm.valueGain,
-            maxLeverage: fm.maxLeverage,
-            maintenanceMargin: fm.maintenanceMargin,
-            drawdownStop: fm.drawdownStop,
-            maxOrder: fm.maxOrder,
-            liquidationChunk: fm.liquidationChunk ?? fm.maxOrder,
-            liquidationIntervalNs: fm.liquidationIntervalSeconds * NS_PER_SECOND,
-            cooldownNs: fm.cooldownMinutes * 60 * NS_PER_SECOND,
-            ...(fm.holdInitialExposure ? { baseExposure: 1 / (1 + fm.cashRatio) } : {}),
-          }),
-          fm.latencyUs,
-        );
-        listen(t, symbol, i);
-      }
-    }
+    if (!fm || fm.count === 0) return;
+    holderParams(s, b, symbol, fm, DEFAULT_CLASS_GAPS[InvestorClass.FAST_MONEY]!).forEach((h, i) => {
+      const t = b.add(
+        new FastMoney(b.exchange, b.n, stream(b.seed, 'fast-money', symbol, i), {
+          ...h,
+          trendFastNs: fm.trendFastSeconds * NS_PER_SECOND,
+          trendSlowNs: fm.trendSlowSeconds * NS_PER_SECOND,
+          trendGain: fm.trendGain,
+          valueGain: fm.valueGain,
+          maxLeverage: fm.maxLeverage,
+          maintenanceMargin: fm.maintenanceMargin,
+          drawdownStop: fm.drawdownStop,
+          maxOrder: fm.maxOrder,
+          liquidationChunk: fm.liquidationChunk ?? fm.maxOrder,
+          liquidationIntervalNs: fm.liquidationIntervalSeconds * NS_PER_SECOND,
+          cooldownNs: fm.cooldownMinutes * 60 * NS_PER_SECOND,
+          ...(fm.holdInitialExposure ? { baseExposure: 1 / (1 + fm.cashRatio) } : {}),
+        }),
+        fm.latencyUs,
+      );
+      b.listen(t, symbol, i);
+    });
   },
 };

@@ -2,11 +2,10 @@
 // symbol's are added, holding their share of its float (agents/institution.ts: trade toward value).
 import { z } from 'zod';
 import { stream } from '../../core/rng.ts';
-import { NS_PER_SECOND } from '../../core/units.ts';
 import { DEFAULT_CLASS_GAPS } from '../../agents/class-gaps.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { Institution } from '../../agents/institution.ts';
-import { cashFor, gaps, holding, nonNegativeInt, splitLots } from './common.ts';
+import { gaps, holderParams, holding, nonNegativeInt } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const InstitutionsSchema = z.strictObject({
@@ -35,31 +34,19 @@ export const institutions: AgentClass<'institutions', typeof section> = {
   gapsOverride: (s) => s.agents.institutions?.gaps,
   stage: 'per-symbol',
   build(s, b, symbol) {
-    const { exchange, seed, narratives, n, sleepsWhenClosed, add, listen } = b;
-    const sym = s.symbols[symbol];
-    const valueTicks = sym.valueTicks ?? sym.referencePrice;
     const inst = s.agents.institutions;
-    if (inst && inst.count > 0) {
-      const lots = splitLots(Math.floor(sym.floatLots * inst.floatShare), inst.count);
-      for (let i = 0; i < inst.count; i++) {
-        const t = add(
-          new Institution(exchange, n, stream(seed, 'institution', symbol, i), {
-            symbol,
-            initialPosition: lots[i],
-            initialCash: cashFor(s, symbol, lots[i], inst.cashRatio, inst.cashUsd),
-            valueTicks,
-            gaps: inst.gaps ?? DEFAULT_CLASS_GAPS[InvestorClass.INSTITUTION]!,
-            narratives,
-            meanWakeNs: inst.meanWakeSeconds * NS_PER_SECOND,
-            sleepsWhenClosed,
-            sensitivity: inst.sensitivity * Math.max(1, lots[i]),
-            maxOrder: Math.max(1, Math.round(inst.maxOrderFraction * lots[i])),
-            crossToValue: inst.crossToValue,
-          }),
-          inst.latencyUs,
-        );
-        listen(t, symbol, i);
-      }
-    }
+    if (!inst || inst.count === 0) return;
+    holderParams(s, b, symbol, inst, DEFAULT_CLASS_GAPS[InvestorClass.INSTITUTION]!).forEach((h, i) => {
+      const t = b.add(
+        new Institution(b.exchange, b.n, stream(b.seed, 'institution', symbol, i), {
+          ...h,
+          sensitivity: inst.sensitivity * Math.max(1, h.initialPosition),
+          maxOrder: Math.max(1, Math.round(inst.maxOrderFraction * h.initialPosition)),
+          crossToValue: inst.crossToValue,
+        }),
+        inst.latencyUs,
+      );
+      b.listen(t, symbol, i);
+    });
   },
 };

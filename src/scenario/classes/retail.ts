@@ -3,13 +3,12 @@
 // (agents/retail.ts, agents/retail-crowd.ts; the news feed spreads word of mouth over the network).
 import { z } from 'zod';
 import { stream } from '../../core/rng.ts';
-import { NS_PER_SECOND } from '../../core/units.ts';
 import { barabasiAlbert, wattsStrogatz, type SocialNetwork } from '../../news/network.ts';
 import { DEFAULT_CLASS_GAPS } from '../../agents/class-gaps.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { Retail } from '../../agents/retail.ts';
 import { RetailCrowd } from '../../agents/retail-crowd.ts';
-import { cashFor, fraction, gaps, holding, nonNegativeInt, positiveInt, splitLots } from './common.ts';
+import { fraction, gaps, holderParams, holding, nonNegativeInt, positiveInt } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const RetailSchema = z.strictObject({
@@ -65,9 +64,8 @@ export const retail: AgentClass<'retail', typeof section> = {
   gapsOverride: (s) => s.agents.retail?.gaps,
   stage: 'per-symbol',
   build(s, b, symbol) {
-    const { exchange, seed, narratives, n, sleepsWhenClosed, add, listen, retail: retailGroups } = b;
+    const { exchange, seed, n, add, listen, retail: retailGroups } = b;
     const sym = s.symbols[symbol];
-    const valueTicks = sym.valueTicks ?? sym.referencePrice;
     const rt = s.agents.retail;
     if (rt && rt.count > 0) {
       const netRng = stream(seed, 'retail-network', symbol);
@@ -77,26 +75,19 @@ export const retail: AgentClass<'retail', typeof section> = {
       const opinionRng = stream(seed, 'retail-opinion', symbol);
       const initial = Array.from({ length: rt.count }, () => (opinionRng.nextFloat() < rt.optimists ? 1 : -1));
       const crowd = new RetailCrowd(network as SocialNetwork, initial);
-      const lots = splitLots(Math.floor(sym.floatLots * rt.floatShare), rt.count);
+      const holders = holderParams(s, b, symbol, rt, DEFAULT_CLASS_GAPS[InvestorClass.RETAIL]!);
       const members: number[] = [];
       const marginEvery = rt.marginShare > 0 ? 1 / rt.marginShare : Infinity;
       for (let i = 0; i < rt.count; i++) {
         const onMargin = marginEvery !== Infinity && i % Math.max(1, Math.round(marginEvery)) === 0;
         const t = add(
           new Retail(exchange, n, stream(seed, 'retail', symbol, i), {
-            symbol,
-            initialPosition: lots[i],
-            initialCash: cashFor(s, symbol, lots[i], rt.cashRatio, rt.cashUsd),
+            ...holders[i],
             referenceTicks: sym.referencePrice,
             basisMedianRatio: rt.basisMedianRatio,
             basisSigma: rt.basisSigma,
-            valueTicks,
-            gaps: rt.gaps ?? DEFAULT_CLASS_GAPS[InvestorClass.RETAIL]!,
-            narratives,
             crowd,
             node: i,
-            meanWakeNs: rt.meanWakeSeconds * NS_PER_SECOND,
-            sleepsWhenClosed,
             herding: rt.herding,
             trendWeight: rt.trendWeight,
             fromOpen: rt.fromOpen,
