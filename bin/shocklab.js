@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The `shocklab` command: loads the TypeScript CLI through tsx so no build step is needed.
-import { register } from 'tsx/esm/api';
+// The `shocklab` command: loads the CLI (a cached esbuild bundle of the TypeScript sources, or the
+// sources through tsx; bin/load.js) and runs it. No build step is needed.
+import { loadCli } from './load.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const { main } = await loadCli();
 process.exitCode = await main(process.argv.slice(2));

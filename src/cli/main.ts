@@ -3,6 +3,8 @@
 import { EXIT_USAGE, UsageError } from './errors.ts';
 import { processIo, type Io } from './io.ts';
 
+export { setSeedWorker } from './seed-pool.ts';
+
 type Command = (args: string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {

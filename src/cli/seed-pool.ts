@@ -2,8 +2,9 @@
 // each run whole seeds (src/cli/seed-job.ts), handed out one at a time to whichever worker is
 // free. Reports come back in seed order whatever order the workers finish in, and each worker
 // writes its seeds' recordings into the same staging directory, so a pooled run is the same
-// bytes as a serial one. Workers load the TypeScript sources through tsx as the CLI does
-// (bin/seed-worker.js). An error in a worker stops the pool and is rethrown as the same kind
+// bytes as a serial one. Workers load the code the way the CLI was loaded (bin/load.js): the
+// bundle's seed worker when the CLI runs from the bundle (setSeedWorker), else the sources
+// through tsx (bin/seed-worker.js). An error in a worker stops the pool and is rethrown as the same kind
 // (a RangeError stays a RangeError, so bad input keeps exit code 2).
 import { Worker } from 'node:worker_threads';
 import type { SeedReport } from '../index.ts';
@@ -14,7 +15,12 @@ export interface PoolResult {
   events: number;
 }
 
-const WORKER = new URL('../../bin/seed-worker.js', import.meta.url);
+let worker: URL = new URL('../../bin/seed-worker.js', import.meta.url);
+
+/** The entry the pool's workers run (the CLI loader sets the bundled one). */
+export function setSeedWorker(url: URL): void {
+  worker = url;
+}
 
 export function runSeedPool(jobs: readonly SeedJob[], workers: number, progress: (fraction: number) => void): Promise<PoolResult> {
   return new Promise((resolve, reject) => {
@@ -33,7 +39,7 @@ export function runSeedPool(jobs: readonly SeedJob[], workers: number, progress:
       else w.postMessage(null);
     };
     for (let k = 0; k < Math.min(workers, jobs.length); k++) {
-      const w = new Worker(WORKER);
+      const w = new Worker(worker);
       pool.push(w);
       w.on('message', (m: { kind: string; seed: number; fraction?: number; report?: SeedReport; events?: number; name?: string; message?: string }) => {
         if (failed) return;
