@@ -17,6 +17,7 @@
 import { dlog } from '../core/detmath.ts';
 import type { RandomSource } from '../core/rng.ts';
 import type { Kernel } from '../kernel/kernel.ts';
+import { nextTradingTime } from '../market/calendar.ts';
 import type { Exchange } from '../market/exchange.ts';
 import { InvestorClass } from './classes.ts';
 import { Trader } from './trader.ts';
@@ -42,6 +43,8 @@ export interface MarketMakerParams {
   taper?: boolean;
   /** Offset the closing imbalance: share of |I| this maker takes, time of day (ns after midnight) it looks, collar of its limit. */
   closeOffset?: { share: number; offsetTimeNs: number; collar: number };
+  /** Quote only in continuous trading: a wake-up that would fall while the exchange is not in it moves to the next open. Default false. */
+  sleepsWhenClosed?: boolean;
   /** Shares held at the start, lots. Default 0. */
   initialPosition?: number;
   /** Cash at the start, cents. Default 0. */
@@ -150,7 +153,8 @@ export class MarketMaker extends Trader {
       this.askId = this.limit(k, p.symbol, 1, ask, size, 0, true);
       this.askLeft = size;
     }
-    k.wakeIn(this.id, p.intervalNs + Math.floor(this.rng.nextFloat() * (Math.floor(p.intervalNs / 8) + 1)));
+    const next = k.now + p.intervalNs + Math.floor(this.rng.nextFloat() * (Math.floor(p.intervalNs / 8) + 1));
+    k.wakeAt(this.id, p.sleepsWhenClosed === true && this.exchange.schedule !== null ? nextTradingTime(this.exchange.calendar, next) : next);
   }
 
   // No acknowledgements needed: a post-only quote never ends on entry (it rests or is REJECTED),

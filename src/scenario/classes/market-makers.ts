@@ -40,7 +40,7 @@ export const marketMakers: AgentClass<'marketMakers', typeof section> = {
       for (let i = 0; i < mm.count; i++) {
         const perSymbol = Math.floor(mm.count / n) + (i % n < mm.count % n ? 1 : 0);
         const closeOffset = mm.closingOffset > 0 && calendar ? { closeOffset: { share: mm.closingOffset / perSymbol, offsetTimeNs: calendar.day.onCloseCutoff - 60 * NS_PER_SECOND, collar: s.schedule?.closingCollar ?? 0 } } : {};
-        const p = { symbol: i % n, intervalNs: Math.round(mm.intervalSeconds * NS_PER_SECOND), halfSpread: mm.halfSpread, skew: mm.skew, size: mm.size, maxInventory: mm.maxInventory, volSpread: mm.volSpread, ...closeOffset };
+        const p = { symbol: i % n, intervalNs: Math.round(mm.intervalSeconds * NS_PER_SECOND), halfSpread: mm.halfSpread, skew: mm.skew, size: mm.size, maxInventory: mm.maxInventory, volSpread: mm.volSpread, sleepsWhenClosed: b.sleepsWhenClosed && calendar !== undefined, ...closeOffset };
         add(new MarketMaker(exchange, n, stream(seed, 'market-maker', i), p), mm.latencyUs);
       }
     }
