@@ -11,8 +11,10 @@
 // With closeOffset (optional; needs the exchange's day schedule) it also offsets the published
 // closing imbalance, as designated market makers do: once a session, at offsetTimeNs after
 // midnight (before the on-close cut-off), it reads the market-on-close imbalance I (lots, > 0
-// more to buy) and sends a limit-on-close order for round(share x |I|) lots on the other side,
-// priced at the closing collar's edge, P_last (1 +- collar): it trades at the closing price.
+// more to buy) and sends a market-on-close order for round(share x |I|) lots on the other side:
+// the on-close orders then match each other at the closing price, which the book and the closing
+// collar set. With sleepsWhenClosed it quotes only in continuous trading (no wake-ups overnight
+// or at weekends).
 
 import { dlog } from '../core/detmath.ts';
 import type { RandomSource } from '../core/rng.ts';
@@ -41,8 +43,8 @@ export interface MarketMakerParams {
   maxVolatility?: number;
   /** Shrink the inventory-adding side as inventory grows. Default false. */
   taper?: boolean;
-  /** Offset the closing imbalance: share of |I| this maker takes, time of day (ns after midnight) it looks, collar of its limit. */
-  closeOffset?: { share: number; offsetTimeNs: number; collar: number };
+  /** Offset the closing imbalance: share of |I| this maker takes and the time of day (ns after midnight) it looks. */
+  closeOffset?: { share: number; offsetTimeNs: number };
   /** Quote only in continuous trading: a wake-up that would fall while the exchange is not in it moves to the next open. Default false. */
   sleepsWhenClosed?: boolean;
   /** Shares held at the start, lots. Default 0. */
@@ -102,18 +104,13 @@ export class MarketMaker extends Trader {
     }
   }
 
-  /** Sends the limit-on-close order offsetting this maker's share of the closing imbalance. */
+  /** Sends the market-on-close order offsetting this maker's share of the closing imbalance. */
   private offsetClose(k: Kernel): void {
     const o = this.p.closeOffset!;
     const s = this.p.symbol;
     const imbalance = this.exchange.onCloseImbalance(s);
     const lots = Math.round(o.share * (imbalance < 0 ? -imbalance : imbalance));
-    if (lots > 0) {
-      const last = this.exchange.last[s];
-      const side = imbalance > 0 ? 1 : 0;
-      const price = side === 0 ? Math.max(1, Math.floor(last * (1 + o.collar))) : Math.max(1, Math.ceil(last * (1 - o.collar)));
-      this.limit(k, s, side, price, lots, 0, false, true);
-    }
+    if (lots > 0) this.market(k, s, imbalance > 0 ? 1 : 0, lots, true);
     this.session++;
     this.offsetAt = this.exchange.calendar.midnight(this.session) + o.offsetTimeNs;
   }

@@ -18,7 +18,7 @@ export const MarketMakerSchema = z.strictObject({
   maxInventory: positiveInt,
   /** Extra half-spread in ticks per unit of realised volatility (per-tick returns, EWMA). */
   volSpread: z.number().nonnegative().default(0),
-  /** Share of each session's market-on-close imbalance the makers of a symbol offset together, a minute before the on-close cut-off (0 = none). */
+  /** Share of each session's market-on-close imbalance the first maker of each symbol offsets with a market-on-close order, a minute before the on-close cut-off (0 = none). */
   closingOffset: probability.default(0),
   latencyUs: z.number().nonnegative().default(50),
 });
@@ -38,8 +38,8 @@ export const marketMakers: AgentClass<'marketMakers', typeof section> = {
     const mm = s.agents.marketMakers;
     if (mm) {
       for (let i = 0; i < mm.count; i++) {
-        const perSymbol = Math.floor(mm.count / n) + (i % n < mm.count % n ? 1 : 0);
-        const closeOffset = mm.closingOffset > 0 && calendar ? { closeOffset: { share: mm.closingOffset / perSymbol, offsetTimeNs: calendar.day.onCloseCutoff - 60 * NS_PER_SECOND, collar: s.schedule?.closingCollar ?? 0 } } : {};
+        // The first maker of each symbol offsets the imbalance (it reads it once, before the others move it).
+        const closeOffset = mm.closingOffset > 0 && calendar && i < n ? { closeOffset: { share: mm.closingOffset, offsetTimeNs: calendar.day.onCloseCutoff - 60 * NS_PER_SECOND } } : {};
         const p = { symbol: i % n, intervalNs: Math.round(mm.intervalSeconds * NS_PER_SECOND), halfSpread: mm.halfSpread, skew: mm.skew, size: mm.size, maxInventory: mm.maxInventory, volSpread: mm.volSpread, sleepsWhenClosed: b.sleepsWhenClosed && calendar !== undefined, ...closeOffset };
         add(new MarketMaker(exchange, n, stream(seed, 'market-maker', i), p), mm.latencyUs);
       }
