@@ -1,11 +1,16 @@
 // `npm run bench:book [-- --json] [--runs N] [--warmup OPS]`: replays the 1M-operation LOBOPS1 stream
 // through shocklab's book and through nodejs-order-book, each run in a fresh process,
 // interleaved (ours, peer, ours, peer, ...), checks each reaches the meta file's end state, and
-// prints the median ops/s, peak RSS and the ratio between the engines measured in this run.
+// prints the median ops/s, peak RSS and the ratio between the engines measured in this run. It
+// also builds the native C++ book of ../shared/bench/native/ with its README's flags (when g++
+// exists; otherwise it says so and skips it), runs it interleaved with the others, and prints
+// shocklab's speed as a percentage of it: the practical limit.
 // --warmup OPS first replays that many leading operations on a throwaway book in the same
 // process (both engines alike), so the timed replay sees compiled code; the default, 0, times
 // a cold process, as the stream's README describes.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -15,8 +20,27 @@ if (!Number.isInteger(runs) || runs < 1) {
   console.error(`--runs must be a positive integer, got ${values.runs}`);
   process.exit(2);
 }
-const engines = ['shocklab', 'nodejs-order-book'] as const;
 const script = join(import.meta.dirname, 'book-engine.ts');
+const SHARED = join(import.meta.dirname, '..', '..', 'shared', 'bench');
+const STREAM = join(SHARED, 'ops-s42-n1000000.bin');
+const META = join(SHARED, 'ops-s42-n1000000.meta.json');
+
+/** Builds the native C++ book with the flags of its README; null (and a line on stderr) when it cannot. */
+function buildNative(): string | null {
+  const src = join(SHARED, 'native', 'lob.cpp');
+  if (!existsSync(src)) return (process.stderr.write(`native C++ book: ${src} not found; skipped\n`), null);
+  const exe = join(mkdtempSync(join(tmpdir(), 'shocklab-lob-')), 'lob');
+  const r = spawnSync('g++', ['-O3', '-march=native', '-DNDEBUG', '-std=c++17', '-o', exe, src], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) return (process.stderr.write(`native C++ book: g++ ${r.error ? 'not found' : 'failed: ' + r.stderr.split('\n')[0]}; skipped\n`), null);
+  return exe;
+}
+const native = buildNative();
+const engines = native === null ? (['shocklab', 'nodejs-order-book'] as const) : (['shocklab', 'nodejs-order-book', 'native-cpp'] as const);
+
+function runNative(exe: string): RunResult {
+  const out = JSON.parse(execFileSync(exe, [STREAM, META], { encoding: 'utf8' }).trim().split('\n').pop()!) as { opsPerSec: number; elapsedMs: number; peakRssMiB: number; matchesExpected: boolean };
+  return { engine: 'native-cpp', opsPerSec: out.opsPerSec, seconds: out.elapsedMs / 1000, rssPeakMB: out.peakRssMiB * 1.048576, ok: out.matchesExpected, mismatches: out.matchesExpected ? [] : ['end state'] };
+}
 
 interface RunResult {
   engine: string;
@@ -27,12 +51,14 @@ interface RunResult {
   mismatches: string[];
 }
 
-const results: Record<string, RunResult[]> = { shocklab: [], 'nodejs-order-book': [] };
+const results: Record<string, RunResult[]> = { shocklab: [], 'nodejs-order-book': [], 'native-cpp': [] };
 for (let r = 0; r < runs; r++) {
   for (const engine of engines) {
     if (!values.json) process.stderr.write(`run ${r + 1}/${runs}: ${engine} ... `);
-    const out = execFileSync(process.execPath, ['--import', 'tsx', script, engine, values.warmup!], { encoding: 'utf8', maxBuffer: 1 << 20 });
-    const res = JSON.parse(out.trim().split('\n').pop()!) as RunResult;
+    const res =
+      engine === 'native-cpp'
+        ? runNative(native!)
+        : (JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script, engine, values.warmup!], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop()!) as RunResult);
     results[engine].push(res);
     if (!values.json) process.stderr.write(`${Math.round(res.opsPerSec).toLocaleString('en-US')} ops/s${res.ok ? '' : '  END STATE WRONG: ' + res.mismatches.join(', ')}\n`);
   }
@@ -51,15 +77,17 @@ const summary = engines.map((engine) => ({
   runs: results[engine].map((x) => x.opsPerSec),
 }));
 const ratio = summary[0].medianOpsPerSec / summary[1].medianOpsPerSec;
+const ofNative = native === null ? null : summary[0].medianOpsPerSec / summary[2].medianOpsPerSec;
 const allOk = summary.every((s) => s.endStateOk);
 
 if (values.json) {
-  console.log(JSON.stringify({ stream: 'ops-s42-n1000000', runs, warmupOps: Number(values.warmup), engines: summary, ratio, endStateOk: allOk }));
+  console.log(JSON.stringify({ stream: 'ops-s42-n1000000', runs, warmupOps: Number(values.warmup), engines: summary, ratio, shareOfNative: ofNative, endStateOk: allOk }));
 } else {
   console.log('\nengine               median ops/s   median s   peak RSS MB   end state');
   for (const s of summary) {
     console.log(`${s.engine.padEnd(20)} ${Math.round(s.medianOpsPerSec).toLocaleString('en-US').padStart(13)}   ${s.medianSeconds.toFixed(3).padStart(8)}   ${s.peakRssMB.toFixed(0).padStart(11)}   ${s.endStateOk ? 'ok' : 'WRONG'}`);
   }
   console.log(`\nratio shocklab / nodejs-order-book: ${ratio.toFixed(0)}x (medians of ${runs} interleaved fresh processes each; warm-up ${values.warmup} ops)`);
+  console.log(ofNative === null ? 'shocklab / native C++: not measured (no g++ or no source)' : `shocklab / native C++: ${(100 * ofNative).toFixed(1)}% (target of issue 8: >= 25%)`);
 }
 process.exit(allOk ? 0 : 1);
