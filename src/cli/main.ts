@@ -7,10 +7,13 @@ export { setSeedWorker } from './seed-pool.ts';
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
+/** The package version (package.json's; test/cli/run.test.ts checks they agree). */
+export const VERSION = '0.1.0';
+
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   book: { summary: 'book replay [FILE|-] [--stp MODE]   replay NDJSON order operations', load: async () => (await import('./book.ts')).bookCommand },
   demo: { summary: 'demo [--seeds K] [--out DIR]         the DeepSeek week beside the record (main job)', load: async () => (await import('./demo.ts')).demoCommand },
-  run: { summary: 'run --preset NAME [--seed N]         run a scenario and print its tape hash', load: async () => (await import('./run.ts')).runCommand },
+  run: { summary: 'run <FILE | --preset NAME> [--seeds K] [--json] [--out DIR]  run a scenario for seeds', load: async () => (await import('./run.ts')).runCommand },
   facts: { summary: 'facts <run dir>... [--symbol S] [--json]  check the stylized facts of recorded runs', load: async () => (await import('./facts.ts')).factsCommand },
   schema: { summary: 'schema                               print the JSON Schema of scenario files', load: async () => (await import('./schema.ts')).schemaCommand },
   preset: { summary: 'preset list | preset show NAME       built-in scenarios, as YAML', load: async () => (await import('./preset.ts')).presetCommand },
@@ -19,11 +22,15 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
 
 function usage(): string {
   const lines = Object.values(COMMANDS).map((c) => `  shocklab ${c.summary}`);
-  return `usage: shocklab <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+  return `usage: shocklab <command> [options]   (shocklab <command> --help for its options; shocklab --version)\n\ncommands:\n${lines.join('\n')}\n`;
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V') {
+    io.out(`shocklab ${VERSION}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());
     return name ? 0 : EXIT_USAGE;

@@ -48,7 +48,34 @@ function checkOutDir(out: string): void {
   if (existsSync(out) && readdirSync(out).length > 0) throw new UsageError(`--out ${out} exists and is not empty; choose a new directory`);
 }
 
+const USAGE = `usage: shocklab run <FILE.yaml|FILE.json | --preset NAME> [options]
+
+Runs a scenario for one or more seeds and prints, per seed, the tape hash and, per session and
+symbol, prices in dollars, the return, volume in real shares (and as a multiple of the observed
+average) and the net flow of each investor class.
+
+  --preset NAME      a built-in scenario (shocklab preset list)
+  --seed N           first seed, an integer (default 1)
+  --seeds K          number of consecutive seeds, 1-10000 (default 1)
+  --workers N        worker threads for several seeds, 1-256 (default one per core, at most K);
+                     the output is the same bytes whatever N
+  --set PATH=VALUE   override a scenario field before validation (repeatable), e.g.
+                     --set schedule.days=2  --set 'news=[]'  --set agents.retail.count=500
+  --out DIR          write CSV, Parquet and summary.json per seed and run.json (DIR must be new
+                     or empty; missing parents are created; all or nothing)
+  --json             one JSON document on stdout instead of the tables
+  -h, --help         this text
+
+Progress and the closing line "N events in X s" go to stderr.
+
+example: shocklab run --preset deepseek-2025 --seeds 2 --json > week.json
+`;
+
 export async function runCommand(args: string[], io: Io): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(USAGE);
+    return 0;
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -65,7 +92,8 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    const unknown = /Unknown option '([^']+)'/.exec((e as Error).message);
+    throw new UsageError(`${unknown ? `unknown option ${unknown[1]}` : (e as Error).message.split('\n')[0]}; shocklab run --help lists the options`);
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`run takes one scenario file, got ${positionals.length}: ${positionals.join(' ')}`);

@@ -29,3 +29,26 @@ describe('run --workers', () => {
     expect(r.stderr).toMatch(/--workers must be between 1 and 256, got 0/);
   });
 });
+
+describe('run --help, --version and unknown options', () => {
+  it('prints the usage of run with every option and an example, exit 0', () => {
+    const r = shocklab(['run', '--help']);
+    expect(r.code).toBe(0);
+    for (const flag of ['--preset', '--seed ', '--seeds', '--workers', '--set', '--out', '--json']) expect(r.stdout).toContain(flag);
+    expect(r.stdout).toMatch(/example: shocklab run/);
+  });
+
+  it('prints the package version', async () => {
+    const { readFileSync } = await import('node:fs');
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const r = shocklab(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(`shocklab ${pkg.version}`);
+  });
+
+  it('answers an unknown option with one plain line, exit 2', () => {
+    const r = shocklab(['run', '--preset', 'zi-smoke', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('shocklab run: unknown option --bogus; shocklab run --help lists the options');
+  });
+});
