@@ -70,6 +70,12 @@ export function runSeedPool(jobs: readonly SeedJob[], workers: number, progress:
         stop();
         reject(e);
       });
+      w.on('exit', (code) => {
+        if (failed || done === jobs.length || code === 0) return;
+        failed = true; // a worker that died without a word (out of memory, killed)
+        stop();
+        reject(new Error(`a seed worker exited with code ${code}`));
+      });
       feed(w);
     }
   });
