@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { classNetUsd, compareWeek, letfRebalanceShare, type SessionComparison, type Spread } from '../analysis/week.ts';
 import { getPreset, parseScenario } from '../index.ts';
 import { LETF_REBALANCE_SHARE_27_JAN, NVDA_AVERAGE_VOLUME_20D, NVDA_WEEK, RETAIL_NET_USD_27_JAN } from '../scenario/record-2025.ts';
-import { UsageError } from './errors.ts';
+import { plainParseError, UsageError } from './errors.ts';
 import type { Io } from './io.ts';
 import { Progress } from './progress.ts';
 import { parseSeed } from './run.ts';
@@ -60,7 +60,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   try {
     values = parseArgs({ args, options: { seeds: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]}\n${USAGE}`);
+    throw new UsageError(plainParseError(e as Error, 'demo'));
   }
   if (values.help) {
     io.out(USAGE);

@@ -12,7 +12,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stylizedFacts, type DaySeries, type FactsReport, type SeedSeries } from '../analysis/index.ts';
 import { CsvError, parseBarsCsv, type BarsTable } from '../record/csv.ts';
-import { UsageError } from './errors.ts';
+import { plainParseError, UsageError } from './errors.ts';
 import type { Io } from './io.ts';
 
 const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory();
@@ -80,7 +80,7 @@ export async function factsCommand(args: string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { symbol: { type: 'string' }, 'min-seeds': { type: 'string' }, json: { type: 'boolean', default: false } } });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(plainParseError(e as Error, 'facts'));
   }
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('facts needs at least one run directory: shocklab facts <run dir>... [--symbol NAME] [--min-seeds N] [--json]');

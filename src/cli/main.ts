@@ -1,6 +1,6 @@
 // The `shocklab` command line: dispatches `shocklab <command> ...` to one module per command.
 // Every command returns an exit code; bad input prints one line and returns 2.
-import { EXIT_USAGE, UsageError } from './errors.ts';
+import { EXIT_USAGE, plainParseError, UsageError } from './errors.ts';
 import { processIo, type Io } from './io.ts';
 
 export { setSeedWorker } from './seed-pool.ts';
@@ -10,13 +10,51 @@ type Command = (args: string[], io: Io) => Promise<number>;
 /** The package version (package.json's; test/cli/run.test.ts checks they agree). */
 export const VERSION = '0.1.0';
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  book: { summary: 'book replay [FILE|-] [--stp MODE]   replay NDJSON order operations', load: async () => (await import('./book.ts')).bookCommand },
+/** Help of the commands that do not print their own (`shocklab <command> --help`). */
+const BOOK_HELP = `usage: shocklab book replay [FILE|-] [--stp none|expire_maker|expire_taker]
+
+Replays order operations, one JSON object a line (NDJSON; FILE or standard input), through one
+order book and prints one JSON result a line. Each operation has a "type": limit (id, side "buy"
+or "sell", price, qty, optional tif, postOnly, owner), market (id, side, qty), cancel, modify or
+book. Prices are integer ticks, sizes integer lots. A malformed line gets a BAD_INPUT result
+naming its line.
+
+  --stp MODE   self-trade prevention: none (default), expire_maker or expire_taker
+
+example: echo '{"type":"limit","id":1,"side":"sell","price":100,"qty":5}' | shocklab book replay
+`;
+const FACTS_HELP = `usage: shocklab facts <run dir>... [--symbol NAME] [--min-seeds N] [--json]
+
+Checks the stylized facts of targets.md (no autocorrelation, heavy tails, falling kurtosis,
+volatility clustering, volume-volatility, leverage) on the 1-minute mid prices of recorded runs
+(directories written by shocklab run --out), pooled over seeds and per seed, PASS/FAIL.
+
+  --symbol NAME   the symbol to check (default: the first)
+  --min-seeds N   the number of seeds the pass rule asks for
+  --json          the report as JSON
+
+example: shocklab run --preset calm-day --seeds 2 --out runs/calm && shocklab facts runs/calm
+`;
+const SCHEMA_HELP = `usage: shocklab schema
+
+Prints the JSON Schema of scenario files (every field, its type, range and default).
+
+example: shocklab schema > scenario.schema.json
+`;
+const PRESET_HELP = `usage: shocklab preset list | shocklab preset show NAME
+
+Lists the built-in scenarios, or prints one as YAML to edit and run with shocklab run FILE.yaml.
+
+example: shocklab preset show deepseek-2025 > my-week.yaml && shocklab run my-week.yaml --seed 1
+`;
+
+const COMMANDS: Record<string, { summary: string; help?: string; load: () => Promise<Command> }> = {
+  book: { summary: 'book replay [FILE|-] [--stp MODE]   replay NDJSON order operations', help: BOOK_HELP, load: async () => (await import('./book.ts')).bookCommand },
   demo: { summary: 'demo [--seeds K] [--out DIR]         the DeepSeek week beside the record (main job)', load: async () => (await import('./demo.ts')).demoCommand },
   run: { summary: 'run <FILE | --preset NAME> [--seeds K] [--json] [--out DIR]  run a scenario for seeds', load: async () => (await import('./run.ts')).runCommand },
-  facts: { summary: 'facts <run dir>... [--symbol S] [--json]  check the stylized facts of recorded runs', load: async () => (await import('./facts.ts')).factsCommand },
-  schema: { summary: 'schema                               print the JSON Schema of scenario files', load: async () => (await import('./schema.ts')).schemaCommand },
-  preset: { summary: 'preset list | preset show NAME       built-in scenarios, as YAML', load: async () => (await import('./preset.ts')).presetCommand },
+  facts: { summary: 'facts <run dir>... [--symbol S] [--json]  check the stylized facts of recorded runs', help: FACTS_HELP, load: async () => (await import('./facts.ts')).factsCommand },
+  schema: { summary: 'schema                               print the JSON Schema of scenario files', help: SCHEMA_HELP, load: async () => (await import('./schema.ts')).schemaCommand },
+  preset: { summary: 'preset list | preset show NAME       built-in scenarios, as YAML', help: PRESET_HELP, load: async () => (await import('./preset.ts')).presetCommand },
   economy: { summary: 'economy <calculator> [...]          compute-economy calculators', load: async () => (await import('./economy.ts')).economyCommand },
 };
 
@@ -40,9 +78,17 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.err(`shocklab: unknown command '${name}'\n${usage()}`);
     return EXIT_USAGE;
   }
+  if (command.help !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+    io.out(command.help);
+    return 0;
+  }
   try {
     return await (await command.load())(rest, io);
   } catch (e) {
+    if (/^ERR_PARSE_ARGS_/.test((e as { code?: string })?.code ?? '')) {
+      io.err(`shocklab ${name}: ${plainParseError(e as Error, name)}\n`);
+      return EXIT_USAGE;
+    }
     if (e instanceof UsageError || e instanceof RangeError || (e as Error)?.name === 'ZodError') {
       io.err(`shocklab ${name}: ${(e as Error).message}\n`);
       return EXIT_USAGE;

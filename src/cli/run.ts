@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ScenarioError, type Scenario, type SeedReport } from '../index.ts';
 import { runSeeds } from './run-seeds.ts';
-import { UsageError } from './errors.ts';
+import { plainParseError, UsageError } from './errors.ts';
 import type { Io } from './io.ts';
 import { Progress } from './progress.ts';
 import { loadScenario } from './scenario-input.ts';
@@ -92,8 +92,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       },
     });
   } catch (e) {
-    const unknown = /Unknown option '([^']+)'/.exec((e as Error).message);
-    throw new UsageError(`${unknown ? `unknown option ${unknown[1]}` : (e as Error).message.split('\n')[0]}; shocklab run --help lists the options`);
+    throw new UsageError(plainParseError(e as Error, 'run'));
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`run takes one scenario file, got ${positionals.length}: ${positionals.join(' ')}`);

@@ -107,7 +107,7 @@ describe('shocklab facts', () => {
       [[control, '--symbol', 'NOPE'], /no bars for symbol NOPE/],
       [[], /at least one run directory/],
       [[control, '--min-seeds', 'x'], /--min-seeds must be a positive integer/],
-      [[control, '--colour'], /Unknown option '--colour'/],
+      [[control, '--colour'], /unknown option --colour; shocklab facts --help lists the options/],
     ];
     for (const [args, message] of cases) {
       const p = run(args);

@@ -52,3 +52,24 @@ describe('run --help, --version and unknown options', () => {
     expect(r.stderr.trim()).toBe('shocklab run: unknown option --bogus; shocklab run --help lists the options');
   });
 });
+
+describe('--help on every command', () => {
+  const commands: string[][] = [['run'], ['demo'], ['facts'], ['schema'], ['preset'], ['economy'], ['book', 'replay']];
+  for (const c of commands) {
+    it(`shocklab ${c.join(' ')} --help prints its usage with an example, exit 0`, () => {
+      const r = shocklab([...c, '--help']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^usage: shocklab /);
+      if (c[0] !== 'economy') expect(r.stdout).toMatch(/example: /);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  it('answers an unknown option of book replay and facts in one plain line, exit 2, no stack trace', () => {
+    for (const args of [['book', 'replay', '--bogus'], ['facts', '.', '--bogus']]) {
+      const r = shocklab(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe(`shocklab ${args[0]}: unknown option --bogus; shocklab ${args[0]} --help lists the options`);
+    }
+  });
+});
