@@ -1,38 +1,36 @@
-// `npm run bench:day [-- --json] [--runs N]`: the day benchmark of issue 3. Each run is a fresh
-// child process (this file with --child NAME), workloads interleaved (day, rmsc04, day, ...);
-// the report gives the median of N runs (default 3) per workload and checks the targets:
-//   day     a full 6.5 h session, 10,000 agents waking once a minute on average (>= 3.9M
-//           wake-ups, >= 1M orders) in <= 2 s; the `calm-day` preset with DAY_OVERRIDES, or,
-//           while that preset does not exist, the zi-smoke stand-in (ZI_STAND_IN);
-//   rmsc04  ABIDES RMSC04's workload (the `rmsc04` preset, 30 minutes) in <= 0.25 s;
-//   peak RSS <= 300 MB for each.
+// `npm run bench:day [-- --json] [--runs N] [--workloads day,rmsc04,day-100k] [--against REF]`:
+// the day benchmark (issues 3 and 8). Each run is a fresh child process (this file with
+// --child NAME); workloads are interleaved (day, rmsc04, day-100k, day, ...) and the report gives
+// the median of N runs (default 3) per workload:
+//   day       bench/workloads/day.json: the 10,000-agent day, frozen as it was at commit ffa2942
+//             (calm-day with bench:day's overrides then). Its wake-ups, orders, cancels and trades
+//             must stay within +-5% of ffa2942's (FFA2942_DAY) - the model may not get cheaper by
+//             doing less - and the bench fails otherwise;
+//   rmsc04    the `rmsc04` preset;
+//   day-100k  bench/workloads/day-100k.json: the same day with 10x every class and the float;
+//             target peak RSS <= 1 GB and wall time <= 1.3 x 10 x the day's (linear scaling).
+// --against REF builds REF (any git revision) in a temporary git worktree with its own `npm ci`,
+// then runs REF's `bench/day.ts --child day` and ours alternately (REF, ours, REF, ours, ...),
+// fresh processes, N rounds, and prints the ratio of the medians (target: ours >= 5x faster than
+// ffa2942). REF's child runs REF's own definition of the day, which at ffa2942 is the workload
+// frozen in day.json; the four counts are printed side by side.
 // Timed: buildRun + completeRun (kernel, agents, exchange, recorder, audit), through the public
-// API. Process start-up (Node + tsx + loading the modules) and scenario parsing are measured
-// and reported separately, not timed. Wall time per simulated day = timed seconds x (6.5 h /
-// simulated trading time).
+// API. Process start-up and scenario parsing are measured and reported separately, not timed.
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const MB = 1024 * 1024;
 const SESSION_S = 6.5 * 3600;
+const HERE = import.meta.dirname;
+const ROOT = join(HERE, '..');
 
-/**
- * Overrides that turn calm-day into the 10,000-agents-a-minute day (--set style): calm-day's
- * classes with 7,948 noise traders, 2,000 retail investors, 50 institutions and 2 market makers
- * (10,000 agents), the traders' mean wake-up interval set to 60 s (the noise flow's activity
- * multipliers average about 1 over the session; the wake-up count is reported).
- */
-const DAY_OVERRIDES = [
-  'agents.zeroIntelligence.count=7948',
-  'agents.zeroIntelligence.meanWakeSeconds=60',
-  'agents.retail.count=2000',
-  'agents.retail.meanWakeSeconds=60',
-  'agents.institutions.count=50',
-  'agents.institutions.meanWakeSeconds=60',
-  'agents.marketMakers.count=2',
-];
-/** The stand-in used while calm-day does not exist. */
-const ZI_STAND_IN = ['agents.zeroIntelligence.count=10000', 'agents.zeroIntelligence.meanWakeSeconds=60', 'durationSeconds=23400', 'agents.marketMakers.count=20'];
+/** The day's counts at ffa2942 (seed 1; `bench:day` at that commit, 2 Dec 2026): the work the day must keep doing. */
+const FFA2942_DAY = { wakeups: 5_915_609, orders: 2_675_158, cancels: 1_304_028, trades: 2_322_061 };
+const COUNT_TOLERANCE = 0.05;
+const WORKLOAD_FILES: Record<string, string> = { day: 'workloads/day.json', 'day-100k': 'workloads/day-100k.json' };
 
 interface ChildResult {
   workload: string;
@@ -52,7 +50,29 @@ interface ChildResult {
   peakRssMB: number;
 }
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, runs: { type: 'string', default: '3' }, child: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
+    workloads: { type: 'string', default: 'day,rmsc04,day-100k' },
+    against: { type: 'string' },
+    child: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (values.help) {
+  console.log(`npm run bench:day -- [--runs N] [--workloads day,rmsc04,day-100k] [--against REF] [--json]
+
+  --runs N         fresh processes per workload (default 3); medians are reported
+  --workloads L    comma-separated subset of day, rmsc04, day-100k (default all three)
+  --against REF    also build git revision REF in a temporary worktree (npm ci) and race its
+                   day against ours, alternating, N rounds: prints both medians and the ratio
+  --json           one JSON document on stdout instead of the report
+
+Example: npm run bench:day -- --workloads day --against ffa2942`);
+  process.exit(0);
+}
 
 if (values.child !== undefined) {
   await child(values.child);
@@ -61,21 +81,10 @@ if (values.child !== undefined) {
 }
 
 async function child(workload: string): Promise<void> {
-  const startupMs = performance.now(); // clock-ok: ms since this process started (Node, tsx, this file)
   const api = await import('../src/index.ts');
-  const loadedMs = performance.now(); // clock-ok
-  let preset: string;
-  let overrides: string[];
-  if (workload === 'day') {
-    const has = api.presetNames().includes('calm-day');
-    preset = has ? 'calm-day' : 'zi-smoke';
-    overrides = has ? DAY_OVERRIDES : ZI_STAND_IN;
-  } else {
-    preset = 'rmsc04';
-    overrides = [];
-  }
-  const raw = api.getPreset(preset) as Record<string, unknown>;
-  for (const o of overrides) setPath(raw, o);
+  const loadedMs = performance.now(); // clock-ok: ms since this process started (Node, tsx, this file)
+  const file = WORKLOAD_FILES[workload];
+  const raw = file !== undefined ? (JSON.parse(readFileSync(join(HERE, file), 'utf8')) as Record<string, unknown>) : (api.getPreset(workload) as Record<string, unknown>);
   const scenario = api.parseScenario(raw);
   const t0 = performance.now(); // clock-ok
   const built = api.buildRun(scenario, 1);
@@ -83,16 +92,15 @@ async function child(workload: string): Promise<void> {
   api.completeRun(built);
   const t2 = performance.now(); // clock-ok
   const sum = api.summarize(scenario, 1, built);
-  const simSeconds = simulatedTradingSeconds(scenario);
   const res: ChildResult = {
     workload,
-    preset,
-    overrides,
+    preset: file !== undefined ? `bench/${file}` : workload,
+    overrides: [],
     startupMs: loadedMs,
     parseMs: t0 - loadedMs,
     buildMs: t1 - t0,
     runMs: t2 - t1,
-    simSeconds,
+    simSeconds: simulatedTradingSeconds(scenario),
     events: built.kernel.events,
     wakeups: built.kernel.wakeups,
     orders: sum.orders,
@@ -101,7 +109,6 @@ async function child(workload: string): Promise<void> {
     tapeHash: sum.tapeHash,
     peakRssMB: (process.resourceUsage().maxRSS * 1024) / MB,
   };
-  void startupMs;
   process.stdout.write(JSON.stringify(res) + '\n');
 }
 
@@ -110,25 +117,39 @@ function simulatedTradingSeconds(s: { schedule?: { days: number } | undefined; d
   return s.schedule ? s.schedule.days * SESSION_S : (s.durationSeconds ?? 0);
 }
 
-/** `a.b.c=value` onto a plain object (value parsed as JSON when it parses, else a string). */
-function setPath(target: Record<string, unknown>, assignment: string): void {
-  const eq = assignment.indexOf('=');
-  const path = assignment.slice(0, eq).split('.');
-  let node = target;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
-  const text = assignment.slice(eq + 1);
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch {
-    v = text;
-  }
-  node[path[path.length - 1]] = v;
-}
-
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function runChild(cwd: string, workload: string): ChildResult {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(cwd, 'bench/day.ts'), '--child', workload], { cwd, encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
+}
+
+function git(args: string[], cwd = ROOT): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+/** A worktree of REF with its dependencies installed (kept in the temp dir for the next run). */
+function prepareRef(ref: string): { dir: string; commit: string } {
+  let commit: string;
+  try {
+    commit = git(['rev-parse', '--verify', `${ref}^{commit}`]);
+  } catch {
+    console.error(`--against: ${ref} is not a git revision of this repository`);
+    process.exit(2);
+  }
+  const dir = join(tmpdir(), `shocklab-bench-${commit.slice(0, 12)}`);
+  if (!existsSync(join(dir, 'node_modules', '.package-lock.json'))) {
+    process.stderr.write(`building ${ref} (${commit.slice(0, 7)}) in ${dir}: git worktree + npm ci ...\n`);
+    if (existsSync(dir)) git(['worktree', 'remove', '--force', dir]);
+    git(['worktree', 'add', '--detach', dir, commit]);
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  } else {
+    process.stderr.write(`using the worktree of ${ref} (${commit.slice(0, 7)}) in ${dir}\n`);
+  }
+  return { dir, commit };
 }
 
 async function main(): Promise<void> {
@@ -137,26 +158,39 @@ async function main(): Promise<void> {
     console.error(`--runs must be a positive integer, got ${values.runs}`);
     process.exit(2);
   }
-  const { presetNames } = await import('../src/index.ts');
-  const workloads = presetNames().includes('rmsc04') ? ['day', 'rmsc04'] : ['day'];
+  const workloads = values.workloads.split(',').map((w) => w.trim());
+  for (const w of workloads) {
+    if (w !== 'rmsc04' && WORKLOAD_FILES[w] === undefined) {
+      console.error(`--workloads: unknown workload ${w} (allowed: day, rmsc04, day-100k)`);
+      process.exit(2);
+    }
+  }
+  const ref = values.against !== undefined ? prepareRef(values.against) : null;
   const results: Record<string, ChildResult[]> = {};
+  const refResults: ChildResult[] = [];
   for (let r = 0; r < runs; r++) {
     for (const w of workloads) {
+      if (ref !== null && w === 'day') {
+        if (!values.json) process.stderr.write(`run ${r + 1}/${runs}: day @ ${values.against} ... `);
+        const res = runChild(ref.dir, 'day');
+        refResults.push(res);
+        if (!values.json) process.stderr.write(`${((res.buildMs + res.runMs) / 1000).toFixed(3)} s  (tape ${res.tapeHash})\n`);
+      }
       if (!values.json) process.stderr.write(`run ${r + 1}/${runs}: ${w} ... `);
-      const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', w], { encoding: 'utf8', maxBuffer: 1 << 20 });
-      const res = JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
+      const res = runChild(ROOT, w);
       (results[w] ??= []).push(res);
       if (!values.json) process.stderr.write(`${((res.buildMs + res.runMs) / 1000).toFixed(3)} s  (tape ${res.tapeHash})\n`);
     }
   }
-  const report = workloads.map((w) => summarise(w, results[w]));
+  const report = workloads.map((w) => summarise(w, results[w], results.day));
+  const against = ref !== null ? compareRef(values.against!, ref.commit, refResults, results.day) : null;
   if (!values.json) {
-    if (!presetNames().includes('rmsc04')) console.log('(preset rmsc04 not found: skipped)');
     for (const s of report) print(s);
+    if (against !== null) printAgainst(against);
   } else {
-    console.log(JSON.stringify({ runs, workloads: report, pass: report.every((s) => s.pass) }));
+    console.log(JSON.stringify({ runs, workloads: report, ...(against !== null ? { against } : {}), pass: report.every((s) => s.pass) && (against?.pass ?? true) }));
   }
-  process.exit(report.every((s) => s.pass) ? 0 : 1);
+  process.exit(report.every((s) => s.pass) && (against?.pass ?? true) ? 0 : 1);
 }
 
 interface Target {
@@ -167,18 +201,32 @@ interface Target {
   pass: boolean;
 }
 
-function summarise(workload: string, rs: ChildResult[]) {
+const target = (name: string, value: number, op: '<=' | '>=', limit: number): Target => ({ name, value, op, limit, pass: op === '<=' ? value <= limit : value >= limit });
+
+/** The four counts within +-5% of ffa2942's day. */
+function countTargets(r: ChildResult): Target[] {
+  const out: Target[] = [];
+  for (const k of ['wakeups', 'orders', 'cancels', 'trades'] as const) {
+    out.push(target(`${k} >= ffa2942 - 5%`, r[k], '>=', Math.ceil(FFA2942_DAY[k] * (1 - COUNT_TOLERANCE))));
+    out.push(target(`${k} <= ffa2942 + 5%`, r[k], '<=', Math.floor(FFA2942_DAY[k] * (1 + COUNT_TOLERANCE))));
+  }
+  return out;
+}
+
+function summarise(workload: string, rs: ChildResult[], day: ChildResult[] | undefined) {
   const first = rs[0];
   const timedS = median(rs.map((r) => (r.buildMs + r.runMs) / 1000));
-  const runS = median(rs.map((r) => r.runMs / 1000));
-  const perDayS = (timedS * SESSION_S) / first.simSeconds;
   const peakRssMB = Math.max(...rs.map((r) => r.peakRssMB));
   const deterministic = rs.every((r) => r.tapeHash === first.tapeHash && r.events === first.events);
-  const t = (name: string, value: number, op: '<=' | '>=', limit: number): Target => ({ name, value, op, limit, pass: op === '<=' ? value <= limit : value >= limit });
-  const targets: Target[] =
-    workload === 'day'
-      ? [t('wall s per simulated day', perDayS, '<=', 2), t('wake-ups', first.wakeups, '>=', 3.9e6), t('orders', first.orders, '>=', 1e6), t('peak RSS MB', peakRssMB, '<=', 300)]
-      : [t('wall s (30-min session)', timedS, '<=', 0.25), t('peak RSS MB', peakRssMB, '<=', 300)];
+  const targets: Target[] = [];
+  if (workload === 'day') {
+    targets.push(...countTargets(first), target('peak RSS MB', peakRssMB, '<=', 300));
+  } else if (workload === 'day-100k') {
+    targets.push(target('peak RSS MB', peakRssMB, '<=', 1024));
+    if (day !== undefined) targets.push(target('wall s / (10 x the day)', timedS / (10 * median(day.map((r) => (r.buildMs + r.runMs) / 1000))), '<=', 1.3));
+  } else {
+    targets.push(target('peak RSS MB', peakRssMB, '<=', 300));
+  }
   return {
     workload,
     preset: first.preset,
@@ -187,8 +235,8 @@ function summarise(workload: string, rs: ChildResult[]) {
     simulatedSeconds: first.simSeconds,
     medianTimedSeconds: timedS,
     medianBuildSeconds: median(rs.map((r) => r.buildMs / 1000)),
-    medianRunSeconds: runS,
-    wallSecondsPerSimulatedDay: perDayS,
+    medianRunSeconds: median(rs.map((r) => r.runMs / 1000)),
+    wallSecondsPerSimulatedDay: (timedS * SESSION_S) / first.simSeconds,
     eventsPerSecond: first.events / timedS,
     ordersPerSecond: first.orders / timedS,
     events: first.events,
@@ -207,12 +255,44 @@ function summarise(workload: string, rs: ChildResult[]) {
   };
 }
 
+function compareRef(ref: string, commit: string, refRuns: ChildResult[], ours: ChildResult[] | undefined) {
+  const refS = median(refRuns.map((r) => (r.buildMs + r.runMs) / 1000));
+  const oursS = ours !== undefined ? median(ours.map((r) => (r.buildMs + r.runMs) / 1000)) : NaN;
+  const counts = (r: ChildResult | undefined) => ({ wakeups: r?.wakeups ?? NaN, orders: r?.orders ?? NaN, cancels: r?.cancels ?? NaN, trades: r?.trades ?? NaN });
+  const speedup = refS / oursS;
+  return {
+    ref,
+    commit,
+    refMedianTimedSeconds: refS,
+    oursMedianTimedSeconds: oursS,
+    refTimedRuns: refRuns.map((r) => (r.buildMs + r.runMs) / 1000),
+    speedup,
+    refCounts: counts(refRuns[0]),
+    oursCounts: counts(ours?.[0]),
+    refPeakRssMB: Math.max(...refRuns.map((r) => r.peakRssMB)),
+    oursPeakRssMB: ours !== undefined ? Math.max(...ours.map((r) => r.peakRssMB)) : NaN,
+    refTapeHash: refRuns[0].tapeHash,
+    target: 5,
+    pass: speedup >= 5,
+  };
+}
+
 function print(s: ReturnType<typeof summarise>): void {
   const n = (x: number) => Math.round(x).toLocaleString('en-US');
-  console.log(`\n${s.workload}: preset ${s.preset}${s.overrides.length ? ' --set ' + s.overrides.join(' --set ') : ''}`);
+  console.log(`\n${s.workload}: ${s.preset}`);
   console.log(`  timed (build + run), median of ${s.runs}: ${s.medianTimedSeconds.toFixed(3)} s  [build ${s.medianBuildSeconds.toFixed(3)} s, run ${s.medianRunSeconds.toFixed(3)} s]  runs: ${s.timedRuns.map((x) => x.toFixed(3)).join(', ')}`);
   console.log(`  simulated ${n(s.simulatedSeconds)} s of trading -> ${s.wallSecondsPerSimulatedDay.toFixed(3)} s wall per 6.5 h day`);
   console.log(`  events ${n(s.events)} (${n(s.eventsPerSecond)}/s), wake-ups ${n(s.wakeups)}, new orders ${n(s.orders)} (${n(s.ordersPerSecond)}/s), cancels ${n(s.cancels)}, trades ${n(s.trades)}`);
   console.log(`  peak RSS ${s.peakRssMB.toFixed(0)} MB; not timed: start-up ${s.medianStartupMs.toFixed(0)} ms, scenario parsing ${s.medianParseMs.toFixed(0)} ms; tape ${s.tapeHash}${s.deterministic ? '' : '  NOT DETERMINISTIC ACROSS RUNS'}`);
-  for (const x of s.targets) console.log(`  ${x.pass ? 'PASS' : 'FAIL'}  ${x.name} ${x.value < 1000 ? x.value.toFixed(3) : n(x.value)} ${x.op} ${x.limit < 1000 ? x.limit : n(x.limit)}`);
+  for (const x of s.targets) console.log(`  ${x.pass ? 'PASS' : 'FAIL'}  ${x.name}: ${x.value < 1000 ? x.value.toFixed(3) : n(x.value)} ${x.op} ${x.limit < 1000 ? x.limit : n(x.limit)}`);
+}
+
+function printAgainst(a: ReturnType<typeof compareRef>): void {
+  const n = (x: number) => Math.round(x).toLocaleString('en-US');
+  console.log(`\nday against ${a.ref} (${a.commit.slice(0, 7)}), alternating fresh processes:`);
+  console.log(`  ${a.ref}: median ${a.refMedianTimedSeconds.toFixed(3)} s (runs ${a.refTimedRuns.map((x) => x.toFixed(3)).join(', ')}), peak RSS ${a.refPeakRssMB.toFixed(0)} MB, tape ${a.refTapeHash}`);
+  console.log(`  ours: median ${a.oursMedianTimedSeconds.toFixed(3)} s, peak RSS ${a.oursPeakRssMB.toFixed(0)} MB`);
+  console.log(`  ${'count'.padEnd(8)} ${a.ref.padStart(12)} ${'ours'.padStart(12)}`);
+  for (const k of ['wakeups', 'orders', 'cancels', 'trades'] as const) console.log(`  ${k.padEnd(8)} ${n(a.refCounts[k]).padStart(12)} ${n(a.oursCounts[k]).padStart(12)}`);
+  console.log(`  ${a.pass ? 'PASS' : 'FAIL'}  speed-up ${a.speedup.toFixed(2)}x >= ${a.target}x`);
 }
