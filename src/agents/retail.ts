@@ -169,6 +169,15 @@ export class Retail extends Trader {
   private readonly im: number;
   private readonly mm: number;
   private lastWakeNs = -1;
+  // Read at every wake-up, kept on the agent (not its params object), with the logs of values
+  // that change only on a fill or a piece of news: ln B and ln V_hat with the values they are of.
+  private readonly symbol: number;
+  private readonly crowd: RetailCrowd;
+  private readonly node: number;
+  private logBasisOf = Number.NaN;
+  private logBasis = Number.NaN;
+  private logValueOf = Number.NaN;
+  private logValue = Number.NaN;
   /** The one market order in flight. */
   private readonly pending = new OrderSlot();
 
@@ -186,6 +195,9 @@ export class Retail extends Trader {
     if (!(p.initialPosition >= 0)) throw new RangeError(`retail initialPosition must be >= 0 lots (long only), got ${p.initialPosition}`);
     if (!(p.node >= 0 && p.node < p.crowd.network.n)) throw new RangeError(`node must be in [0, ${p.crowd.network.n}), got ${p.node}`);
     this.setHoldings(p.symbol, p.initialPosition, p.initialCash);
+    this.symbol = p.symbol;
+    this.crowd = p.crowd;
+    this.node = p.node;
     this.costBasis = p.costBasisTicks ?? p.referenceTicks * (p.basisMedianRatio ?? 0.3) * dexp((p.basisSigma ?? 0.5) * normal(rng));
     if (!(this.costBasis > 0)) throw new RangeError(`cost basis must be > 0 ticks, got ${this.costBasis}`);
     this.belief = new Belief(p.narratives, p.symbol, p.gaps.information, p.gapMap, p.valueTicks);
@@ -236,8 +248,7 @@ export class Retail extends Trader {
   }
 
   private act(k: Kernel): void {
-    const p = this.p;
-    const s = p.symbol;
+    const s = this.symbol;
     const ex = this.exchange;
     const rng = this.rng;
     const mid = ex.mid(s);
@@ -255,12 +266,22 @@ export class Retail extends Trader {
       return;
     }
     const tau = this.trend.deviation / this.trendScale;
-    const m = dlog(this.valueEstimate) - logP;
-    const crowd = p.crowd;
-    const o = crowd.opinion[p.node];
-    const field = opinionField(crowd.neighbourMean(p.node), tau, m, this.h, this.a1, this.a2, this.a3);
-    if (rng.nextFloat() < switchProbability(switchRate(o, field, this.nuPerNs), dt)) crowd.flip(p.node);
-    const action = retailAction(rng.nextFloat(), crowd.opinion[p.node], tau, logP - dlog(this.costBasis), q, this.rule);
+    const value = this.belief.value;
+    if (value !== this.logValueOf) {
+      this.logValueOf = value;
+      this.logValue = dlog(value);
+    }
+    const m = this.logValue - logP;
+    const crowd = this.crowd;
+    const node = this.node;
+    const o = crowd.opinion[node];
+    const field = opinionField(crowd.neighbourMean(node), tau, m, this.h, this.a1, this.a2, this.a3);
+    if (rng.nextFloat() < switchProbability(switchRate(o, field, this.nuPerNs), dt)) crowd.flip(node);
+    if (this.costBasis !== this.logBasisOf) {
+      this.logBasisOf = this.costBasis;
+      this.logBasis = dlog(this.costBasis);
+    }
+    const action = retailAction(rng.nextFloat(), crowd.opinion[node], tau, logP - this.logBasis, q, this.rule);
     if (action === RETAIL_BUY) {
       const ask = ex.bestAsk(s) ?? mid;
       let lots = Math.floor((this.buyFraction * buyingPowerCents(this.cash, q, mid, c, this.im)) / (ask * c));
@@ -275,12 +296,12 @@ export class Retail extends Trader {
   }
 
   private send(k: Kernel, side: number, lots: number): void {
-    this.pending.hold(this.market(k, this.p.symbol, side, lots), lots);
+    this.pending.hold(this.market(k, this.symbol, side, lots), lots);
   }
 
   protected override onFill(_k: Kernel, symbol: number, side: number, price: number, qty: number, orderId: number): void {
     this.pending.fill(orderId, qty);
-    if (side !== 0 || symbol !== this.p.symbol) return;
+    if (side !== 0 || symbol !== this.symbol) return;
     const after = this.position[symbol];
     const before = after - qty;
     this.costBasis = before > 0 ? (this.costBasis * before + price * qty) / after : price;

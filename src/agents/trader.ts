@@ -7,14 +7,16 @@
 // EXPIRED (onDone) always, but onAccepted - and so onDone for an order that ends on entry, e.g.
 // a market order whose remainder found no liquidity - only after `requestAcks()`, which a
 // strategy that needs them calls in its constructor. Without them the exchange sends roughly
-// one message fewer per order.
+// one message fewer per order. A strategy that acts on no reply at all (no on* hook but onNews,
+// no acknowledgements) sets `settlesAtExchange`: the exchange then books its fills and counts its
+// rejections directly, without messages (market/protocol.ts SettledAccount).
 
 import type { Agent, Kernel } from '../kernel/kernel.ts';
 import type { Exchange } from '../market/exchange.ts';
-import { FLAG_ACK, FLAG_ON_CLOSE, FLAG_POST_ONLY, MSG_ACCEPTED, MSG_CANCEL, MSG_EXPIRED, MSG_FILL, MSG_LIMIT, MSG_MARKET, MSG_MODIFY, MSG_NEWS, MSG_REJECTED } from '../market/protocol.ts';
+import { FLAG_ACK, FLAG_ON_CLOSE, FLAG_POST_ONLY, MSG_ACCEPTED, MSG_CANCEL, MSG_EXPIRED, MSG_FILL, MSG_LIMIT, MSG_MARKET, MSG_MODIFY, MSG_NEWS, MSG_REJECTED, type SettledAccount } from '../market/protocol.ts';
 import type { InvestorClassCode } from './classes.ts';
 
-export abstract class Trader implements Agent {
+export abstract class Trader implements Agent, SettledAccount {
   id = -1;
   /** Position per symbol, in lots (negative = short). */
   readonly position: Float64Array;
@@ -27,6 +29,8 @@ export abstract class Trader implements Agent {
   cancelsSent = 0;
   fills = 0;
   rejects = 0;
+  /** True when the exchange settles this trader directly (its strategy acts on no reply). */
+  readonly settlesAtExchange: boolean = false;
   /** FLAG_ACK when this trader asked for acknowledgements, else 0 (or-ed into every message's flags). */
   private ackFlag = 0;
 
@@ -47,6 +51,7 @@ export abstract class Trader implements Agent {
    * so onAccepted runs (and onDone for orders that end on entry). Call it in the constructor.
    */
   protected requestAcks(): void {
+    if (this.settlesAtExchange) throw new Error('a trader that settles at the exchange gets no acknowledgements');
     this.ackFlag = FLAG_ACK;
   }
 
@@ -105,27 +110,36 @@ export abstract class Trader implements Agent {
     const kind = m.kind[slot];
     if (kind === MSG_FILL) {
       const symbol = m.a[slot];
-      const qty = m.d[slot];
-      const value = m.c[slot] * qty * this.exchange.centsPerTickLot[symbol];
-      if (m.b[slot] === 0) {
-        this.position[symbol] += qty;
-        this.cash -= value;
-      } else {
-        this.position[symbol] -= qty;
-        this.cash += value;
-      }
-      this.fills++;
-      this.onFill(k, symbol, m.b[slot], m.c[slot], qty, m.e[slot], m.f[slot] === 1);
+      this.settleFill(symbol, m.b[slot], m.c[slot], m.d[slot]);
+      this.onFill(k, symbol, m.b[slot], m.c[slot], m.d[slot], m.e[slot], m.f[slot] === 1);
     } else if (kind === MSG_ACCEPTED) {
       this.onAccepted(k, m.a[slot], m.e[slot], m.b[slot], m.c[slot], m.d[slot]);
     } else if (kind === MSG_REJECTED) {
-      this.rejects++;
+      this.settleRejected();
       this.onRejected(k, m.a[slot], m.e[slot], m.b[slot]);
     } else if (kind === MSG_EXPIRED) {
       this.onDone(k, m.a[slot], m.e[slot]);
     } else if (kind === MSG_NEWS) {
       this.onNews(k, m.a[slot], m.b[slot]);
     }
+  }
+
+  /** Books a fill into position and cash (cents: price x qty x centsPerTickLot). */
+  settleFill(symbol: number, side: number, price: number, qty: number): void {
+    const value = price * qty * this.exchange.centsPerTickLot[symbol];
+    if (side === 0) {
+      this.position[symbol] += qty;
+      this.cash -= value;
+    } else {
+      this.position[symbol] -= qty;
+      this.cash += value;
+    }
+    this.fills++;
+  }
+
+  /** Counts a refused order, cancel or modify. */
+  settleRejected(): void {
+    this.rejects++;
   }
 
   /** A fill of one of this trader's orders (position and cash are already updated). */

@@ -48,6 +48,8 @@ export interface ZeroIntelligenceParams {
 
 export class ZeroIntelligence extends Trader {
   readonly classId = InvestorClass.NOISE;
+  /** The rule reads no reply (its live list forgets orders as they age, not as they fill). */
+  override readonly settlesAtExchange = true;
   // The parameters the wake-up reads, copied into the agent so a wake-up touches the agent, its
   // stream and its ring, not the params object as well (10,000 agents do not fit in cache).
   private readonly symbol: number;

@@ -16,13 +16,23 @@ const HI = u32[1] === 0x3ff00000 ? 1 : 0;
 const LO = 1 - HI;
 
 /** 2^k for an integer k, built from its bits (exact). */
-function pow2(k: number): number {
+function pow2Bits(k: number): number {
   if (k > 1023) return Infinity;
   if (k < -1074) return 0;
-  if (k < -1022) return pow2(k + 60) * 8.673617379884035e-19; // 2^-60, exact
+  if (k < -1022) return pow2Bits(k + 60) * 8.673617379884035e-19; // 2^-60, exact
   u32[HI] = (k + 1023) << 20;
   u32[LO] = 0;
   return f64[0];
+}
+
+// Every 2^k a double can hold, k = -1074..1023, built once from the bits: a table read is the
+// same value without writing and re-reading the shared word on every call.
+const POW2 = new Float64Array(2098);
+for (let k = -1074; k <= 1023; k++) POW2[k + 1074] = pow2Bits(k);
+
+/** 2^k for an integer k (exact; 0 below 2^-1074, Infinity above 2^1023). */
+function pow2(k: number): number {
+  return k > 1023 ? Infinity : k < -1074 ? 0 : POW2[k + 1074];
 }
 
 /** e^x to within a few ulps, using only basic arithmetic. */

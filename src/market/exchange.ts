@@ -142,6 +142,7 @@ export class Exchange implements Agent {
   // ------------------------------------------------------------ agent
 
   start(k: Kernel): void {
+    this.out.bindAccounts(k.agents);
     this.sessions.start(k);
   }
 

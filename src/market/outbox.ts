@@ -5,13 +5,15 @@
 // maker and the taker of every trade, EXPIRED for orders removed by self-trade prevention, then
 // the ACCEPTED acknowledgement if asked for) and `auctionFills` for an uncross (FILL with f = 2
 // to buyer and seller, the seller as maker in the print). The exchange (exchange.ts) and the
-// auctions (auctions.ts) share one Outbox. Nothing here allocates per message.
+// auctions (auctions.ts) share one Outbox. Nothing here allocates per message. A participant that
+// settles at the exchange (protocol.ts SettledAccount) gets no messages: its fills are booked
+// into its account and its rejections counted at once.
 
 import type { AuctionOrders, AuctionResult } from '../book/auction.ts';
 import { BUY, SELL } from '../book/codes.ts';
 import type { OrderBook } from '../book/order-book.ts';
 import type { Agent, Kernel } from '../kernel/kernel.ts';
-import { FILL_AUCTION, FLAG_ACK, MSG_ACCEPTED, MSG_EXPIRED, MSG_FILL, TAKER_SIDE_AUCTION, type QuoteSink, type TradeSink } from './protocol.ts';
+import { FILL_AUCTION, FLAG_ACK, MSG_ACCEPTED, MSG_EXPIRED, MSG_FILL, MSG_REJECTED, TAKER_SIDE_AUCTION, type QuoteSink, type SettledAccount, type TradeSink } from './protocol.ts';
 
 export class Outbox {
   /** Level 1 last told to the quote sink: bid, bid size, ask, ask size per symbol. */
@@ -29,9 +31,26 @@ export class Outbox {
     this.l1 = new Float64Array(4 * books.length);
   }
 
-  /** One message to agent `to` (none when `to` < 0: an order without an owner). */
+  /** Per agent id: the account the exchange settles directly, or null (it gets messages). */
+  private settled: (SettledAccount | null)[] = [];
+
+  /** Notes which of the kernel's agents settle at the exchange (call once, when the run starts). */
+  bindAccounts(agents: readonly Agent[]): void {
+    this.settled = agents.map((a) => ((a as Partial<SettledAccount>).settlesAtExchange === true ? (a as unknown as SettledAccount) : null));
+  }
+
+  /**
+   * One message to agent `to` (none when `to` < 0: an order without an owner). For an agent that
+   * settles at the exchange a FILL is booked and a REJECTED counted at once, and nothing is sent.
+   */
   reply(k: Kernel, to: number, kind: number, a: number, b: number, c: number, d: number, e: number, f = 0): void {
     if (to < 0) return;
+    const account = this.settled[to];
+    if (account != null) {
+      if (kind === MSG_FILL) account.settleFill(a, b, c, d);
+      else if (kind === MSG_REJECTED) account.settleRejected();
+      return;
+    }
     const slot = k.send(this.exchange.id, to, kind);
     const m = k.msgs;
     m.a[slot] = a;

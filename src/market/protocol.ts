@@ -31,6 +31,21 @@
 // order still live at the close). ACCEPTED for an order held for an auction reports its whole
 // size as resting.
 
+/**
+ * A participant that acts on none of the exchange's replies (a noise trader: its rule never reads
+ * its fills, rejections or expiries, and it asks for no acknowledgements). The exchange settles
+ * it at once - books each fill into its account, counts each rejection - instead of sending
+ * messages it would ignore (outbox.ts): the same account at the end of every event, a third fewer
+ * kernel events in a noise-heavy run. Only when `settlesAtExchange` is true.
+ */
+export interface SettledAccount {
+  readonly settlesAtExchange: boolean;
+  /** One fill of `qty` lots at `price` ticks on `side` (0 buy, 1 sell). */
+  settleFill(symbol: number, side: number, price: number, qty: number): void;
+  /** One order, cancel or modify refused. */
+  settleRejected(): void;
+}
+
 export const MSG_LIMIT = 1;
 export const MSG_MARKET = 2;
 export const MSG_CANCEL = 3;
