@@ -88,6 +88,8 @@ export interface RecorderOptions {
   agentClass?: Uint8Array;
   /** Names of the class codes; default INVESTOR_CLASS_NAMES. */
   classNames?: readonly string[];
+  /** Keep every trade's row (for trades.csv / trades.parquet); default true. False keeps the count and the tape hash. */
+  tradeRows?: boolean;
 }
 
 export class Recorder extends TradeTape implements Agent {
@@ -119,7 +121,7 @@ export class Recorder extends TradeTape implements Agent {
   private endNs = Number.NaN;
 
   constructor(options: RecorderOptions) {
-    super();
+    super(options.tradeRows ?? true);
     const S = options.symbols.length;
     if (S === 0) throw new RangeError('the recorder needs at least one symbol');
     if (options.referencePrices.length !== S) throw new RangeError('referencePrices must give one price per symbol');

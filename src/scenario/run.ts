@@ -93,6 +93,7 @@ export function buildRun(s: Scenario, seed: number): BuiltRun {
     centsPerTickLot,
     sampleNs: Math.round(s.recording.sampleSeconds * NS_PER_SECOND),
     realSharesPerLot: s.recording.realSharesPerLot,
+    tradeRows: s.recording.tradeRows,
     sharesPerLot: s.symbols.map((x) => sharesPerLotOf(s, x)),
     ...(calendar ? { session: { dayNs: NS_PER_DAY, openNs: calendar.day.open, closeNs: calendar.day.close, calendar } } : {}),
   });

@@ -50,6 +50,8 @@ export const RecordingSchema = z.strictObject({
   realSharesPerLot: z.number().positive().default(1),
   /** Quote sampling interval. */
   sampleSeconds: z.number().positive().default(1),
+  /** Keep every trade's row for trades.csv / trades.parquet (default); false keeps the tape hash, bars, flows and quotes only (memory for very large runs). */
+  tradeRows: z.boolean().default(true),
 });
 
 /** The `agents` section: one entry per agent class, from its descriptor (scenario/classes/), in class-id order. */
@@ -104,7 +106,7 @@ export const ScenarioSchema = z.strictObject({
   durationSeconds: z.number().positive().optional(),
   /** Trading sessions; without it the market trades continuously from the run's start. */
   schedule: ScheduleSchema.optional(),
-  recording: RecordingSchema.default({ realSharesPerLot: 1, sampleSeconds: 1 }),
+  recording: RecordingSchema.default({ realSharesPerLot: 1, sampleSeconds: 1, tradeRows: true }),
   symbols: z.array(SymbolSchema).min(1),
   stp: z.enum(['none', 'expire_maker', 'expire_taker']).default('none'),
   agents: z.strictObject(agentsShape),

@@ -1,12 +1,12 @@
 // The end-of-run accounting audit: it holds on real runs and fails on a deliberately broken agent.
 import { describe, expect, it } from 'vitest';
 import { ZeroIntelligence } from '../../src/agents/zero-intelligence.ts';
-import type { Kernel } from '../../src/kernel/kernel.ts';
 import { AuditError, auditAccounts, auditRun, buildRun, getPreset, parseScenario, snapshotAccounts } from '../../src/scenario/index.ts';
 
-/** A zero-intelligence trader whose book-keeping is wrong: it counts every buy fill twice. */
+/** A zero-intelligence trader whose book-keeping is wrong: it counts every buy fill twice (it settles at the exchange, so the fault is in settleFill). */
 class DoubleCountingTrader extends ZeroIntelligence {
-  protected override onFill(_k: Kernel, symbol: number, side: number, _price: number, qty: number): void {
+  override settleFill(symbol: number, side: number, price: number, qty: number): void {
+    super.settleFill(symbol, side, price, qty);
     if (side === 0) this.position[symbol] += qty;
   }
 }

@@ -26,7 +26,7 @@ export interface WriteRecordingOptions {
 
 /** The files `writeRecording` writes, built lazily (for callers with their own sink). */
 export function recordingFiles(r: Recorder, options: WriteRecordingOptions = {}): OutputFile[] {
-  const withTrades = options.trades ?? true;
+  const withTrades = (options.trades ?? true) && r.keepRows;
   const files: OutputFile[] = [
     ...(withTrades ? [{ name: 'trades.csv', data: () => tradesCsvChunks(r) }] : []),
     { name: 'quotes.csv', data: () => quotesCsvChunks(r) },
@@ -35,7 +35,7 @@ export function recordingFiles(r: Recorder, options: WriteRecordingOptions = {})
   ];
   const maxTrades = options.maxParquetTrades ?? 5_000_000;
   const parquetTrades = withTrades && (options.parquet ?? true) && r.count <= maxTrades;
-  const note = !withTrades ? { trades: `not written (${r.count} trades); shocklab run --out writes the tape` } : (options.parquet ?? true) && !parquetTrades ? { tradesParquet: `not written: ${r.count} trades > ${maxTrades}; trades.csv has them` } : {};
+  const note = !r.keepRows ? { trades: `not written (${r.count} trades): the scenario sets recording.tradeRows to false` } : !withTrades ? { trades: `not written (${r.count} trades); shocklab run --out writes the tape` } : (options.parquet ?? true) && !parquetTrades ? { tradesParquet: `not written: ${r.count} trades > ${maxTrades}; trades.csv has them` } : {};
   files.push({ name: 'summary.json', data: () => JSON.stringify({ ...options.meta, ...note, ...r.summary() }, null, 2) + '\n' });
   if (options.parquet ?? true) {
     if (parquetTrades) files.push({ name: 'trades.parquet', data: () => tradesParquet(r) });
