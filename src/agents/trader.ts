@@ -13,7 +13,7 @@
 
 import type { Agent, Kernel } from '../kernel/kernel.ts';
 import type { Exchange } from '../market/exchange.ts';
-import { FLAG_ACK, FLAG_ON_CLOSE, FLAG_POST_ONLY, MSG_ACCEPTED, MSG_CANCEL, MSG_EXPIRED, MSG_FILL, MSG_LIMIT, MSG_MARKET, MSG_MODIFY, MSG_NEWS, MSG_REJECTED, type SettledAccount } from '../market/protocol.ts';
+import { FLAG_ACK, FLAG_ON_CLOSE, FLAG_POST_ONLY, MSG_ACCEPTED, MSG_CANCEL, MSG_EXPIRED, MSG_FILL, MSG_IMBALANCE, MSG_LIMIT, MSG_MARKET, MSG_MODIFY, MSG_NEWS, MSG_REJECTED, type SettledAccount } from '../market/protocol.ts';
 import type { InvestorClassCode } from './classes.ts';
 
 export abstract class Trader implements Agent, SettledAccount {
@@ -121,8 +121,13 @@ export abstract class Trader implements Agent, SettledAccount {
       this.onDone(k, m.a[slot], m.e[slot]);
     } else if (kind === MSG_NEWS) {
       this.onNews(k, m.a[slot], m.b[slot]);
+    } else if (kind === MSG_IMBALANCE) {
+      this.onImbalance(k, m.a[slot], m.b[slot], m.c[slot], m.d[slot]);
     }
   }
+
+  /** A book-imbalance event on `symbol` (after Exchange.subscribeImbalance): stage 0 START, 1 FINISH; the heavier side. */
+  protected onImbalance(_k: Kernel, _symbol: number, _stage: number, _side: number, _imbalance: number): void {}
 
   /** Books a fill into position and cash (cents: price x qty x centsPerTickLot). */
   settleFill(symbol: number, side: number, price: number, qty: number): void {

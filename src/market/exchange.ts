@@ -31,6 +31,7 @@ import { BUY, IOC, SELL, Status, type StpCode } from '../book/codes.ts';
 import type { Agent, Kernel } from '../kernel/kernel.ts';
 import { Auctions, type AuctionSummary } from './auctions.ts';
 import { checkLuldParams, LULD_TIER1, PriceBand, type LuldParams } from './luld.ts';
+import { ImbalanceWatch } from './imbalance.ts';
 import { Outbox } from './outbox.ts';
 import {
   FLAG_ACK,
@@ -84,6 +85,8 @@ export class Exchange implements Agent {
   readonly last: Float64Array;
   /** Lots traded per symbol (continuous and auctions). */
   readonly volume: Float64Array;
+  /** Lots bought [2 symbol] and sold [2 symbol + 1] by incoming (taker) orders in continuous trading. */
+  readonly takerVolume: Float64Array;
   /** Cash value of one lot at one tick, in cents, per symbol (an integer). */
   readonly centsPerTickLot: Float64Array;
   /** Previous official close per symbol (ticks): the reference prices, then each day's close. */
@@ -103,6 +106,7 @@ export class Exchange implements Agent {
   private readonly out: Outbox;
   private readonly auctions: Auctions;
   private readonly sessions: Sessions;
+  private readonly imbalance: ImbalanceWatch;
   /** The session state per symbol (the timeline's, read here on every message). */
   private readonly code: Uint8Array;
 
@@ -114,6 +118,7 @@ export class Exchange implements Agent {
     this.last = Float64Array.from(options.referencePrices);
     this.prevClose = Float64Array.from(options.referencePrices);
     this.volume = new Float64Array(n);
+    this.takerVolume = new Float64Array(2 * n);
     this.centsPerTickLot = Float64Array.from(options.centsPerTickLot ?? options.symbols.map(() => 1));
     for (const c of this.centsPerTickLot) if (!Number.isSafeInteger(c) || c <= 0) throw new RangeError(`centsPerTickLot must be positive integers, got ${c}`);
     this.quotes = options.quotes;
@@ -133,8 +138,9 @@ export class Exchange implements Agent {
       b.reset(options.referencePrices[i], false);
       return b;
     });
-    this.out = new Outbox(this, this.books, this.last, this.volume, options.sink, options.quotes);
+    this.out = new Outbox(this, this.books, this.last, this.volume, this.takerVolume, options.sink, options.quotes);
     this.auctions = new Auctions(this.books, this.out);
+    this.imbalance = new ImbalanceWatch(this.books, this.out);
     this.sessions = new Sessions(this, luld, this.auctions, this.out);
     this.code = this.sessions.code;
   }
@@ -190,6 +196,15 @@ export class Exchange implements Agent {
     }
     this.out.bookFills(k, book, symbol, side, from, orderId, (flags & FLAG_ACK) !== 0);
     if (this.quotes !== undefined) this.out.quoteAfter(k.now, symbol);
+    if (this.imbalance.watched[symbol] === 1) this.imbalance.check(k, symbol);
+  }
+
+  /**
+   * Agent `agentId` hears an IMBALANCE message whenever `symbol`'s resting volume becomes more
+   * than `threshold` one-sided, and when that ends (imbalance.ts; in continuous trading).
+   */
+  subscribeImbalance(agentId: number, symbol: number, threshold: number): void {
+    this.imbalance.subscribe(agentId, symbol, threshold);
   }
 
   // ------------------------------------------------------------ market data

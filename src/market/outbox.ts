@@ -25,6 +25,8 @@ export class Outbox {
     private readonly books: readonly OrderBook[],
     private readonly last: Float64Array,
     private readonly volume: Float64Array,
+    /** Lots bought [2 symbol] and sold [2 symbol + 1] by incoming orders in continuous trading. */
+    private readonly takerVolume: Float64Array,
     private readonly sink: TradeSink | undefined,
     private readonly quotes: QuoteSink | undefined,
   ) {
@@ -85,6 +87,7 @@ export class Outbox {
         this.reply(k, from, MSG_FILL, symbol, side, price, qty, orderId, 0);
         if (this.sink !== undefined) this.sink.trade(now, symbol, price, qty, maker, from, side);
         this.volume[symbol] += qty;
+        this.takerVolume[2 * symbol + side] += qty;
       }
       this.last[symbol] = fills.price[n - 1];
     }

@@ -12,6 +12,8 @@
 //   FILL                                  symbol   side     price    qty      order id   1 maker, 0 taker, 2 auction
 //   EXPIRED                               symbol   side     -        qty      order id   reason
 //   NEWS (from the news feed)             event    -        -        -        -          -
+//   IMBALANCE (to subscribers)            symbol   stage    side     imbalance -         -
+//     (stage 0 START, 1 FINISH; side the heavier one, 0 bids, 1 asks; imbalance.ts)
 //
 // flags: bits 0-1 time in force (0 GTC, 1 IOC, 2 FOK), bit 2 post-only, bit 3 on-close (a
 // LIMIT with it is a limit-on-close order, a MARKET a market-on-close order: both wait for the
@@ -55,6 +57,10 @@ export const MSG_REJECTED = 11;
 export const MSG_FILL = 12;
 export const MSG_EXPIRED = 13;
 export const MSG_NEWS = 20;
+export const MSG_IMBALANCE = 21;
+
+export const IMBALANCE_START = 0;
+export const IMBALANCE_FINISH = 1;
 
 export const FILL_TAKER = 0;
 export const FILL_MAKER = 1;

@@ -58,10 +58,10 @@ export function scenarioCalendar(s: Scenario): Calendar | null {
   return s.schedule.startDate === undefined ? everyDayCalendar(s.schedule.days) : usEquityCalendar(s.schedule.startDate, s.schedule.days);
 }
 
-/** Gaps per investor class code: the scenario's, else the defaults. */
+/** Gaps per investor class code: the scenario's, else the defaults (of the class that reads news, when several share a code). */
 export function scenarioGaps(s: Scenario): (Gaps | undefined)[] {
   const g: (Gaps | undefined)[] = [];
-  for (const c of AGENT_CLASSES) g[c.classId] = c.gapsOverride?.(s) ?? c.gaps;
+  for (const c of AGENT_CLASSES) g[c.classId] ??= c.gapsOverride?.(s) ?? c.gaps;
   return g;
 }
 

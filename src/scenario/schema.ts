@@ -129,6 +129,9 @@ function crossFieldIssues(s: Scenario): string[] {
     if (!names.has(e.symbol)) issues.push(`agents.leveragedEtfs.${i}.symbol: not a symbol of this scenario (got ${JSON.stringify(e.symbol)})`);
   });
   if (a.leveragedEtfs.length > 0 && !s.schedule) issues.push('agents.leveragedEtfs: need a schedule (they trade in the closing auction)');
+  for (const key of ['abidesNoise', 'abidesValue', 'abidesMarketMakers', 'abidesMomentum'] as const) {
+    if (a[key] && s.schedule) issues.push(`agents.${key}: ABIDES's agents trade a continuous session from its open: give durationSeconds, not a schedule`);
+  }
   if (s.durationSeconds === undefined && s.schedule === undefined) issues.push('durationSeconds: required when there is no schedule (got nothing)');
   if (s.durationSeconds !== undefined && s.schedule !== undefined) issues.push(`durationSeconds: give either durationSeconds (continuous trading) or schedule, not both (got ${s.durationSeconds} and a schedule)`);
   const start = s.schedule?.startDate;

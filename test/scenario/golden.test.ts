@@ -8,7 +8,7 @@ const GOLDEN: [preset: string, seed: number, tapeHash: string, trades: number][]
   ['zi-smoke', 1, '5e82d8bb', 1521],
   ['zi-smoke', 2, '00960ead', 1663],
   ['zi-smoke', 3, 'b1202bfa', 1594],
-  ['rmsc04', 1, '7f38e13d', 24],
+  ['rmsc04', 1, '7a89db18', 20346],
 ];
 
 describe('golden tape hashes', () => {

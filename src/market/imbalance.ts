@@ -1,0 +1,72 @@
+// Book-imbalance events, as ABIDES's exchange publishes them to subscribers (abides-markets
+// order_book.py get_imbalance, exchange_agent.py BookImbalanceDataSubscription). Over all resting
+// volume, with B lots bid and A lots offered,
+//   imbalance = 0 when B = A, else 1 - min(B, A) / max(B, A)   (1 when one side is empty),
+// and the heavier side. After every order or cancel the exchange applies to a symbol, each
+// subscriber's event state moves: above its threshold and not in an event -> START; in an event
+// and no longer above -> FINISH; in an event, still above, but the other side now heavier ->
+// FINISH then START. Each is an IMBALANCE message (protocol.ts) with the link latencies. Only
+// symbols someone watches are measured, so other runs pay one array read per message.
+import { BUY, SELL } from '../book/codes.ts';
+import type { OrderBook } from '../book/order-book.ts';
+import type { Kernel } from '../kernel/kernel.ts';
+import type { Outbox } from './outbox.ts';
+import { IMBALANCE_FINISH, IMBALANCE_START, MSG_IMBALANCE } from './protocol.ts';
+
+interface Subscription {
+  agent: number;
+  symbol: number;
+  threshold: number;
+  inEvent: boolean;
+  /** The heavier side of the event in progress: BUY, SELL, or -1. */
+  side: number;
+}
+
+/** Imbalance of resting volume B (bids) and A (asks), and the heavier side (-1 when equal). */
+export function bookImbalance(b: number, a: number): { imbalance: number; side: number } {
+  if (b === a) return { imbalance: 0, side: -1 };
+  if (b === 0) return { imbalance: 1, side: SELL };
+  if (a === 0) return { imbalance: 1, side: BUY };
+  return b < a ? { imbalance: 1 - b / a, side: SELL } : { imbalance: 1 - a / b, side: BUY };
+}
+
+export class ImbalanceWatch {
+  /** Per symbol: 1 when someone subscribed. */
+  readonly watched: Uint8Array;
+  private readonly subs: Subscription[] = [];
+
+  constructor(
+    private readonly books: readonly OrderBook[],
+    private readonly out: Outbox,
+  ) {
+    this.watched = new Uint8Array(books.length);
+  }
+
+  /** Agent `agent` hears of imbalance above `threshold` (0..1) on `symbol`. */
+  subscribe(agent: number, symbol: number, threshold: number): void {
+    if (this.books[symbol] === undefined) throw new RangeError(`no symbol ${symbol} to watch`);
+    if (!(threshold >= 0 && threshold < 1)) throw new RangeError(`imbalance threshold must be in [0, 1), got ${threshold}`);
+    this.subs.push({ agent, symbol, threshold, inEvent: false, side: -1 });
+    this.watched[symbol] = 1;
+  }
+
+  /** Measures `symbol`'s book after a change and sends the events it causes. */
+  check(k: Kernel, symbol: number): void {
+    const book = this.books[symbol];
+    const { imbalance, side } = bookImbalance(book.depthQty(BUY, book.levels(BUY)), book.depthQty(SELL, book.levels(SELL)));
+    for (const s of this.subs) {
+      if (s.symbol !== symbol) continue;
+      const above = imbalance > s.threshold;
+      if (s.inEvent && (!above || side !== s.side)) {
+        this.out.reply(k, s.agent, MSG_IMBALANCE, symbol, IMBALANCE_FINISH, s.side, imbalance, 0);
+        s.inEvent = false;
+        s.side = -1;
+      }
+      if (!s.inEvent && above) {
+        s.inEvent = true;
+        s.side = side;
+        this.out.reply(k, s.agent, MSG_IMBALANCE, symbol, IMBALANCE_START, side, imbalance, 0);
+      }
+    }
+  }
+}

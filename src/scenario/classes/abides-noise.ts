@@ -1,0 +1,38 @@
+// ABIDES's noise agents (`agents.abidesNoise`; agents/abides-noise.ts): one order each, once, at a
+// U-quadratic time in a window around the session; dealt round-robin over the symbols.
+import { z } from 'zod';
+import { stream } from '../../core/rng.ts';
+import { NS_PER_SECOND } from '../../core/units.ts';
+import { AbidesNoise } from '../../agents/abides-noise.ts';
+import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
+import { abidesLatencyUs, continuousSession } from './abides-common.ts';
+import { nonNegativeInt } from './common.ts';
+import type { AgentClass } from './descriptor.ts';
+
+export const AbidesNoiseSchema = z.strictObject({
+  count: nonNegativeInt,
+  /** The window the wake time is drawn in, seconds from the open (RMSC04: 09:00 to 16:00). */
+  windowStartSeconds: z.number().default(-1800),
+  windowEndSeconds: z.number().default(23_400),
+});
+
+const section = AbidesNoiseSchema.optional();
+
+export const abidesNoise: AgentClass<'abidesNoise', typeof section> = {
+  key: 'abidesNoise',
+  classId: InvestorClass.NOISE,
+  name: INVESTOR_CLASS_NAMES[InvestorClass.NOISE],
+  schema: AbidesNoiseSchema,
+  section,
+  gaps: undefined,
+  stage: 'last',
+  build(s, b) {
+    const c = s.agents.abidesNoise;
+    if (!c) return;
+    const { openNs } = continuousSession(s);
+    for (let i = 0; i < c.count; i++) {
+      const p = { symbol: i % b.n, openNs, windowStartNs: openNs + Math.round(c.windowStartSeconds * NS_PER_SECOND), windowEndNs: openNs + Math.round(c.windowEndSeconds * NS_PER_SECOND) };
+      b.add(new AbidesNoise(b.exchange, b.n, stream(b.seed, 'abides-noise', i), p), abidesLatencyUs(b.seed, 'abides-noise', i));
+    }
+  },
+};
