@@ -202,7 +202,9 @@ interface Target {
   pass: boolean;
 }
 
-const target = (name: string, value: number, op: '<=' | '>=', limit: number): Target => ({ name, value, op, limit, pass: op === '<=' ? value <= limit : value >= limit });
+function target(name: string, value: number, op: '<=' | '>=', limit: number): Target {
+  return { name, value, op, limit, pass: op === '<=' ? value <= limit : value >= limit };
+}
 
 /** The four counts within +-5% of ffa2942's day. */
 function countTargets(r: ChildResult): Target[] {
