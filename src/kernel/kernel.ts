@@ -23,9 +23,9 @@ export interface KernelOptions {
   /** Time the run starts at (ns). */
   start?: number;
   /**
-   * Event-queue wheel: bucket width (ns) and bucket count (a power of two). The defaults, 32 ms x
-   * 2^13 (a 262 s horizon in 32 KB of bucket heads), keep the bucket heads in cache for
-   * thousands of agents waking a minute apart; they change speed only, never the order of events.
+   * Event-queue wheel: bucket width (ns) and bucket count (a power of two). The defaults, 4 ms x
+   * 2^16 (a 262 s horizon in 256 KB of bucket heads), keep the wheel in cache for a day of
+   * wake-ups a minute apart; they change speed only, never the order of events.
    */
   bucketNs?: number;
   buckets?: number;
@@ -47,7 +47,7 @@ export class Kernel {
 
   constructor(options: KernelOptions = {}) {
     this.now = options.start ?? 0;
-    this.heap = new EventQueue({ bucketNs: options.bucketNs ?? 32_000_000, buckets: options.buckets ?? 1 << 13 });
+    this.heap = new EventQueue({ bucketNs: options.bucketNs ?? 4_000_000, buckets: options.buckets ?? 1 << 16 });
   }
 
   /** Adds an agent with its link latency (ns) and returns its id. */
