@@ -26,7 +26,7 @@
 // `days` records each day's official open and close, `halts` the LULD pauses (symbol, start,
 // end).
 
-import { createOrderBook, type OrderBook } from '../book/order-book.ts';
+import { createOrderBook, type OpResult, type OrderBook } from '../book/order-book.ts';
 import { BUY, IOC, SELL, Status, type StpCode } from '../book/codes.ts';
 import type { Agent, Kernel } from '../kernel/kernel.ts';
 import { Auctions, type AuctionSummary } from './auctions.ts';
@@ -154,6 +154,8 @@ export class Exchange implements Agent {
 
   wake(k: Kernel): void {
     this.sessions.wake(k);
+    // A session step (auction, expiry at the close) changes books outside receive().
+    for (let s = 0; s < this.books.length; s++) if (this.imbalance.watched[s] === 1) this.imbalance.forget(s);
   }
 
   receive(k: Kernel, slot: number): void {
@@ -168,9 +170,11 @@ export class Exchange implements Agent {
       this.out.reply(k, from, MSG_REJECTED, symbol, Status.INVALID_ID, 0, 0, orderId);
       return;
     }
+    const watched = this.imbalance.watched[symbol] === 1;
     if (this.code[symbol] !== CONTINUOUS || (kind <= MSG_MARKET && (flags & FLAG_ON_CLOSE) !== 0)) {
       this.receiveSession(k, slot, book);
       if (this.quotes !== undefined) this.out.quoteAfter(k.now, symbol);
+      if (watched) this.imbalance.forget(symbol);
       return;
     }
     let status: number;
@@ -180,6 +184,7 @@ export class Exchange implements Agent {
     } else if (kind === MSG_MARKET) {
       status = book.market(orderId, side, m.d[slot], from + 1);
     } else if (kind === MSG_CANCEL) {
+      if (watched) side = book.sideOf(orderId);
       status = book.cancel(orderId);
     } else if (kind === MSG_MODIFY) {
       side = book.sideOf(orderId);
@@ -196,7 +201,16 @@ export class Exchange implements Agent {
     }
     this.out.bookFills(k, book, symbol, side, from, orderId, (flags & FLAG_ACK) !== 0);
     if (this.quotes !== undefined) this.out.quoteAfter(k.now, symbol);
-    if (this.imbalance.watched[symbol] === 1) this.imbalance.check(k, symbol);
+    if (watched) this.watchImbalance(k, symbol, kind, side, book.result);
+  }
+
+  /** Tells the imbalance watch what an operation did to the resting volume, then lets it check. */
+  private watchImbalance(k: Kernel, symbol: number, kind: number, side: number, r: OpResult): void {
+    const w = this.imbalance;
+    if (kind === MSG_CANCEL) w.cancelled(symbol, side, r.cancelled);
+    else if (kind === MSG_MODIFY || r.expired.length > 0) w.forget(symbol);
+    else w.moved(symbol, side, r.resting, r.filled);
+    w.check(k, symbol);
   }
 
   /**

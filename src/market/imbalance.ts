@@ -6,7 +6,10 @@
 // subscriber's event state moves: above its threshold and not in an event -> START; in an event
 // and no longer above -> FINISH; in an event, still above, but the other side now heavier ->
 // FINISH then START. Each is an IMBALANCE message (protocol.ts) with the link latencies. Only
-// symbols someone watches are measured, so other runs pay one array read per message.
+// symbols someone watches are measured, so other runs pay one array read per message. The
+// totals B and A are kept from what each operation did (lots rested on its side, lots filled
+// from the other, lots cancelled) and summed afresh from the book's levels only after an
+// operation whose effect is not known here (a modify, a self-trade expiry, an auction).
 import { BUY, SELL } from '../book/codes.ts';
 import type { OrderBook } from '../book/order-book.ts';
 import type { Kernel } from '../kernel/kernel.ts';
@@ -34,12 +37,46 @@ export class ImbalanceWatch {
   /** Per symbol: 1 when someone subscribed. */
   readonly watched: Uint8Array;
   private readonly subs: Subscription[] = [];
+  /** Resting lots per symbol: bids at [2 symbol], asks at [2 symbol + 1]; `known` 0 = sum them afresh. */
+  private readonly resting: Float64Array;
+  private readonly known: Uint8Array;
 
   constructor(
     private readonly books: readonly OrderBook[],
     private readonly out: Outbox,
   ) {
     this.watched = new Uint8Array(books.length);
+    this.resting = new Float64Array(2 * books.length);
+    this.known = new Uint8Array(books.length);
+  }
+
+  /** An operation on `symbol` rested `added` lots on `side` and filled `filled` lots from the other side. */
+  moved(symbol: number, side: number, added: number, filled: number): void {
+    this.resting[2 * symbol + side] += added;
+    this.resting[2 * symbol + 1 - side] -= filled;
+  }
+
+  /** A cancel removed `lots` lots from `side`. */
+  cancelled(symbol: number, side: number, lots: number): void {
+    this.resting[2 * symbol + side] -= lots;
+  }
+
+  /** Something changed `symbol`'s book in a way not reported here: sum its levels at the next check. */
+  forget(symbol: number): void {
+    this.known[symbol] = 0;
+  }
+
+  /** Resting lots on a side of `symbol`, as the watch has them. */
+  restingLots(symbol: number, side: number): number {
+    if (this.known[symbol] === 0) this.recount(symbol);
+    return this.resting[2 * symbol + side];
+  }
+
+  private recount(symbol: number): void {
+    const book = this.books[symbol];
+    this.resting[2 * symbol] = book.depthQty(BUY, book.levels(BUY));
+    this.resting[2 * symbol + 1] = book.depthQty(SELL, book.levels(SELL));
+    this.known[symbol] = 1;
   }
 
   /** Agent `agent` hears of imbalance above `threshold` (0..1) on `symbol`. */
@@ -52,8 +89,7 @@ export class ImbalanceWatch {
 
   /** Measures `symbol`'s book after a change and sends the events it causes. */
   check(k: Kernel, symbol: number): void {
-    const book = this.books[symbol];
-    const { imbalance, side } = bookImbalance(book.depthQty(BUY, book.levels(BUY)), book.depthQty(SELL, book.levels(SELL)));
+    const { imbalance, side } = bookImbalance(this.restingLots(symbol, BUY), this.restingLots(symbol, SELL));
     for (const s of this.subs) {
       if (s.symbol !== symbol) continue;
       const above = imbalance > s.threshold;

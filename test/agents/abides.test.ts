@@ -172,3 +172,38 @@ describe('value and momentum agents', () => {
     expect(samples).toBeLessThan(wakes - 50 + 25);
   });
 });
+
+describe('the imbalance watch keeps the resting totals', () => {
+  it('equal to the book summed level by level after random limits, markets and cancels', () => {
+    const m = market(1_000);
+    const listener: Agent = { id: -1, start: () => {}, wake: () => {}, receive: () => {} };
+    m.k.add(listener, 0);
+    m.ex.subscribeImbalance(listener.id, 0, 0.5);
+    const rng = stream(11, 'random-trader');
+    let next = 1;
+    const sender: Agent = {
+      id: -1,
+      start: (k) => k.wakeIn(sender.id, 1),
+      wake: (k) => {
+        const u = rng.nextFloat();
+        const slot = k.send(sender.id, m.ex.id, u < 0.6 ? 1 : u < 0.75 ? 2 : 3); // MSG_LIMIT, MSG_MARKET, MSG_CANCEL
+        const msgs = k.msgs;
+        msgs.a[slot] = 0;
+        msgs.b[slot] = rng.nextU32() & 1;
+        msgs.c[slot] = 990 + (rng.nextU32() % 21);
+        msgs.d[slot] = 1 + (rng.nextU32() % 9);
+        msgs.e[slot] = u < 0.75 ? next++ : 1 + (rng.nextU32() % next);
+        msgs.f[slot] = 0;
+        if (next < 3_000) k.wakeIn(sender.id, 1);
+      },
+      receive: () => {},
+    };
+    m.k.add(sender, 0);
+    m.k.run(1e9);
+    const book = m.ex.books[0];
+    const watch = (m.ex as unknown as { imbalance: { restingLots(s: number, side: number): number } }).imbalance;
+    expect(book.levels(0) + book.levels(1)).toBeGreaterThan(5);
+    expect(watch.restingLots(0, 0)).toBe(book.depthQty(0, book.levels(0)));
+    expect(watch.restingLots(0, 1)).toBe(book.depthQty(1, book.levels(1)));
+  });
+});
