@@ -89,7 +89,8 @@ export class AbidesMarketMaker extends Trader {
   wake(k: Kernel): void {
     const s = this.p.symbol;
     if (!this.answering) {
-      this.open.cancelAll((id) => this.cancel(k, s, id));
+      for (let i = 0; i < this.open.count; i++) this.cancel(k, s, this.open.idAt(i));
+      this.open.clear();
       this.answering = true;
       k.wakeIn(this.id, 2 * (k.latencyOf(this.id) + k.latencyOf(this.exchange.id)) + 50);
       return;

@@ -16,7 +16,7 @@ import type { RandomSource } from '../core/rng.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Exchange } from '../market/exchange.ts';
 import { InvestorClass } from './classes.ts';
-import { discountFactor, type MeanRevertingOracle } from './mean-reverting-oracle.ts';
+import { discountFactor, logDecayOf, type MeanRevertingOracle } from './mean-reverting-oracle.ts';
 import { OpenOrders } from './open-orders.ts';
 import { mixtureOrderSize } from './order-size-mixture.ts';
 import { Trader } from './trader.ts';
@@ -41,6 +41,7 @@ export interface AbidesValueParams {
 export class AbidesValue extends Trader {
   readonly classId = InvestorClass.INSTITUTION;
   private readonly open = new OpenOrders();
+  private readonly logDecay: number;
 
   constructor(
     exchange: Exchange,
@@ -49,6 +50,7 @@ export class AbidesValue extends Trader {
     private readonly p: AbidesValueParams,
   ) {
     super(exchange, symbols);
+    this.logDecay = logDecayOf(p.kappaPerNs);
   }
 
   start(k: Kernel): void {
@@ -58,14 +60,15 @@ export class AbidesValue extends Trader {
   /** r_T at time t from an observation `obs`. */
   estimate(obs: number, t: number): number {
     const p = this.p;
-    return Math.round(p.meanCents + (obs - p.meanCents) * discountFactor(p.kappaPerNs, p.closeNs - t));
+    return Math.round(p.meanCents + (obs - p.meanCents) * discountFactor(this.logDecay, p.closeNs - t));
   }
 
   wake(k: Kernel): void {
     const p = this.p;
     const s = p.symbol;
     k.wakeIn(this.id, Math.max(1, Math.round(exponential(this.rng, p.meanWakeNs))));
-    this.open.cancelAll((id) => this.cancel(k, s, id));
+    for (let i = 0; i < this.open.count; i++) this.cancel(k, s, this.open.idAt(i));
+    this.open.clear();
     const rT = this.estimate(p.oracle.observe(k.now, this.rng, p.observationVariance), k.now);
     const bid = this.exchange.bestBid(s);
     const ask = this.exchange.bestAsk(s);

@@ -82,7 +82,12 @@ export class MeanRevertingOracle {
   }
 }
 
-/** (1 - kappa)^n for n >= 0 ns, as ABIDES's value agents discount toward r_bar. */
-export function discountFactor(kappa: number, n: number): number {
-  return n <= 0 ? 1 : dexp(n * dlog(1 - kappa));
+/** (1 - kappa)^n for n >= 0 ns, as ABIDES's value agents discount toward r_bar; `logDecay` = ln(1 - kappa) (logDecayOf). */
+export function discountFactor(logDecay: number, n: number): number {
+  return n <= 0 ? 1 : dexp(n * logDecay);
+}
+
+/** ln(1 - kappa), computed once per agent. */
+export function logDecayOf(kappa: number): number {
+  return dlog(1 - kappa);
 }

@@ -1,7 +1,7 @@
 // The limit orders a trader believes are still open, as ABIDES's trading agents keep them: an
 // order is added when sent and dropped when fully filled, expired or refused, or when the trader
 // cancels it (ABIDES drops it on the cancel's confirmation; nothing the trader does in between
-// depends on it). "Cancel all" sends one cancel request per order in the list. Flat arrays,
+// depends on it). "Cancel all" sends one cancel request per order in the list, then clears it. Flat arrays,
 // reused: nothing allocates once they have grown. Shared by the ABIDES value agents and market
 // makers by composition.
 export class OpenOrders {
@@ -37,9 +37,13 @@ export class OpenOrders {
     if (i >= 0) this.removeAt(i);
   }
 
-  /** Calls `cancel(id)` for every open order, oldest first, and empties the list. */
-  cancelAll(cancel: (id: number) => void): void {
-    for (let i = 0; i < this.count; i++) cancel(this.ids[i]);
+  /** The i-th open order's id, oldest first (cancel them all: idAt(0..count-1), then clear()). */
+  idAt(i: number): number {
+    return this.ids[i];
+  }
+
+  /** Forgets every order (after cancelling them). */
+  clear(): void {
     this.count = 0;
   }
 

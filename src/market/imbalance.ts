@@ -25,12 +25,15 @@ interface Subscription {
   side: number;
 }
 
-/** Imbalance of resting volume B (bids) and A (asks), and the heavier side (-1 when equal). */
-export function bookImbalance(b: number, a: number): { imbalance: number; side: number } {
-  if (b === a) return { imbalance: 0, side: -1 };
-  if (b === 0) return { imbalance: 1, side: SELL };
-  if (a === 0) return { imbalance: 1, side: BUY };
-  return b < a ? { imbalance: 1 - b / a, side: SELL } : { imbalance: 1 - a / b, side: BUY };
+/** Imbalance of resting volume B (bids) and A (asks): 0 when equal, else 1 - min / max. */
+export function bookImbalance(b: number, a: number): number {
+  if (b === a) return 0;
+  return b < a ? 1 - b / a : 1 - a / b;
+}
+
+/** The heavier side of resting volume B (bids) and A (asks): BUY, SELL, or -1 when equal. */
+export function heavierSide(b: number, a: number): number {
+  return b === a ? -1 : b > a ? BUY : SELL;
 }
 
 export class ImbalanceWatch {
@@ -89,7 +92,10 @@ export class ImbalanceWatch {
 
   /** Measures `symbol`'s book after a change and sends the events it causes. */
   check(k: Kernel, symbol: number): void {
-    const { imbalance, side } = bookImbalance(this.restingLots(symbol, BUY), this.restingLots(symbol, SELL));
+    const b = this.restingLots(symbol, BUY);
+    const a = this.restingLots(symbol, SELL);
+    const imbalance = bookImbalance(b, a);
+    const side = heavierSide(b, a);
     for (const s of this.subs) {
       if (s.symbol !== symbol) continue;
       const above = imbalance > s.threshold;

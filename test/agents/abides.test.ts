@@ -6,11 +6,11 @@ import { stream } from '../../src/core/rng.ts';
 import { NS_PER_SECOND } from '../../src/core/units.ts';
 import { mixtureOrderSize } from '../../src/agents/order-size-mixture.ts';
 import { uQuadratic, AbidesNoise } from '../../src/agents/abides-noise.ts';
-import { MeanRevertingOracle, discountFactor } from '../../src/agents/mean-reverting-oracle.ts';
+import { MeanRevertingOracle, discountFactor, logDecayOf } from '../../src/agents/mean-reverting-oracle.ts';
 import { AbidesMarketMaker, ladder } from '../../src/agents/abides-market-maker.ts';
 import { AbidesValue } from '../../src/agents/abides-value.ts';
 import { AbidesMomentum } from '../../src/agents/abides-momentum.ts';
-import { bookImbalance } from '../../src/market/imbalance.ts';
+import { bookImbalance, heavierSide } from '../../src/market/imbalance.ts';
 import { IMBALANCE_FINISH, IMBALANCE_START, MSG_IMBALANCE } from '../../src/market/protocol.ts';
 import type { Agent, Kernel } from '../../src/kernel/kernel.ts';
 import { Liquidity, market, ordersOf } from './helpers.ts';
@@ -98,8 +98,8 @@ describe('mean-reverting oracle', () => {
   });
 
   it('discounts toward r_bar by (1 - kappa)^(T - t)', () => {
-    expect(discountFactor(1.67e-15, 0)).toBe(1);
-    expect(discountFactor(1.67e-15, 23_400 * NS_PER_SECOND)).toBeCloseTo(0.9618, 3);
+    expect(discountFactor(logDecayOf(1.67e-15), 0)).toBe(1);
+    expect(discountFactor(logDecayOf(1.67e-15), 23_400 * NS_PER_SECOND)).toBeCloseTo(0.9618, 3);
   });
 });
 
@@ -133,9 +133,9 @@ describe('adaptive market maker', () => {
 
 describe('book imbalance events', () => {
   it('measures 1 - min/max of resting volume and names the heavier side', () => {
-    expect(bookImbalance(10, 10)).toEqual({ imbalance: 0, side: -1 });
-    expect(bookImbalance(0, 5)).toEqual({ imbalance: 1, side: 1 });
-    expect(bookImbalance(20, 10)).toEqual({ imbalance: 0.5, side: 0 });
+    expect([bookImbalance(10, 10), heavierSide(10, 10)]).toEqual([0, -1]);
+    expect([bookImbalance(0, 5), heavierSide(0, 5)]).toEqual([1, 1]);
+    expect([bookImbalance(20, 10), heavierSide(20, 10)]).toEqual([0.5, 0]);
   });
 
   it('sends START when resting volume turns more than 90% one-sided and FINISH when it ends', () => {

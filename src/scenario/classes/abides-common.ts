@@ -14,9 +14,21 @@ const METERS_PER_NS = 0.299792458;
 
 /** Link latency (ns) of agent `i` of ABIDES class `key`. */
 export function abidesLatencyNs(seed: number, key: string, i: number): number {
-  const exchange = stream(seed, 'latency', 'exchange').nextFloat() * SPAN_METERS;
+  const exchange = exchangePosition(seed);
   const x = stream(seed, 'latency', key, i).nextFloat() * SPAN_METERS;
   return Math.floor(Math.abs(x - exchange) / METERS_PER_NS);
+}
+
+let lastSeed = Number.NaN;
+let lastPosition = 0;
+
+/** Where the exchange stands (m) in the run of `seed` (the last seed's position is kept). */
+function exchangePosition(seed: number): number {
+  if (seed !== lastSeed) {
+    lastPosition = stream(seed, 'latency', 'exchange').nextFloat() * SPAN_METERS;
+    lastSeed = seed;
+  }
+  return lastPosition;
 }
 
 /** The same in microseconds, as the population's `add` takes it (exact: add rounds back to ns). */
