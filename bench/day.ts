@@ -82,7 +82,11 @@ if (values.child !== undefined) {
 }
 
 async function child(workload: string): Promise<void> {
-  const api = await import('../src/index.ts');
+  // The public API as the CLI loads it (bin/load.js: the esbuild bundle, else tsx). ffa2942's
+  // child ran the sources through tsx, whose loader holds ~60 MB more.
+  // @ts-expect-error bin/load.js is plain JavaScript without declarations
+  const { loadApi } = (await import('../bin/load.js')) as { loadApi: () => Promise<typeof import('../src/index.ts')> };
+  const api = await loadApi();
   const loadedMs = performance.now(); // clock-ok: ms since this process started (Node, tsx, this file)
   const file = WORKLOAD_FILES[workload];
   const raw = file !== undefined ? (JSON.parse(readFileSync(join(HERE, file), 'utf8')) as Record<string, unknown>) : (api.getPreset(workload) as Record<string, unknown>);

@@ -1,5 +1,5 @@
-// How the `shocklab` command and its seed workers load the TypeScript sources: one ESM bundle of
-// the CLI and of the seed worker, built with esbuild (a dependency of tsx) into
+// How the `shocklab` command, its seed workers and the benchmarks load the TypeScript sources: one
+// ESM bundle each of the CLI, the seed worker and the public API (src/index.ts), built with esbuild (a dependency of tsx) into
 // node_modules/.cache/shocklab/<hash of every source file>/ the first time those sources run, then
 // reused. A bundle runs the simulation about a quarter faster than per-file loading through tsx
 // (imports of constants become plain variables). If it cannot be built (no esbuild, a read-only
@@ -28,7 +28,7 @@ async function bundleDir() {
   for (const f of sourceFiles(SRC)) hash.update(f.slice(ROOT.length)).update('\0').update(readFileSync(f)).update('\0');
   const cache = join(ROOT, 'node_modules', '.cache', 'shocklab');
   const dir = join(cache, hash.digest('hex').slice(0, 16));
-  if (existsSync(join(dir, 'main.mjs')) && existsSync(join(dir, 'seed-worker.mjs'))) return dir;
+  if (existsSync(join(dir, 'main.mjs')) && existsSync(join(dir, 'seed-worker.mjs')) && existsSync(join(dir, 'api.mjs'))) return dir;
   let esbuild;
   try {
     esbuild = await import('esbuild');
@@ -39,7 +39,7 @@ async function bundleDir() {
   try {
     mkdirSync(staging, { recursive: true });
     await esbuild.build({
-      entryPoints: { main: join(SRC, 'cli', 'main.ts'), 'seed-worker': join(SRC, 'cli', 'seed-worker.ts') },
+      entryPoints: { main: join(SRC, 'cli', 'main.ts'), 'seed-worker': join(SRC, 'cli', 'seed-worker.ts'), api: join(SRC, 'index.ts') },
       outdir: staging,
       outExtension: { '.js': '.mjs' },
       bundle: true,
@@ -59,6 +59,15 @@ async function bundleDir() {
     rmSync(staging, { recursive: true, force: true });
     return null;
   }
+}
+
+/** Loads the public API (src/index.ts) as the CLI loads itself: from the bundle, else the sources through tsx (for the benchmarks). */
+export async function loadApi() {
+  const dir = await bundleDir();
+  if (dir !== null) return import(pathToFileURL(join(dir, 'api.mjs')).href);
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('../src/index.ts');
 }
 
 /** Loads the CLI: `{ main, setSeedWorker }` from the bundle, or from the sources through tsx. */
