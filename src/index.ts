@@ -23,3 +23,6 @@ export { TradeTape } from './record/index.ts';
 
 // scenario
 export { ScenarioSchema, parseScenario, ScenarioError, PRESETS, getPreset, presetNames, buildRun, runScenario, completeRun, summarize, AuditError, seedReport, resolveNews, scenarioEconomy, scenarioCalendar, type Scenario, type ScenarioInput, type RunSummary, type BuiltRun, type SeedReport, type DayRow, type ClassFlow, type ReadingValue, type ResolvedNews } from './scenario/index.ts';
+
+// analysis: a shock's moments from a user's daily bars (the calibration's --bars input)
+export { BarsError, parseDailyBars, shockMoments, type DailyBar, type ShockMoments } from './analysis/index.ts';

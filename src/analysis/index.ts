@@ -7,3 +7,4 @@ export { absolute, logReturns, pooled } from './returns.ts';
 export { passRule, type PassRuleOptions, type PassVerdict } from './pass-rule.ts';
 export { FACTS, stylizedFacts, type DaySeries, type Estimate, type FactDefinition, type FactResult, type FactsReport, type SeedSeries } from './facts.ts';
 export { gaussianControl, type GaussianControlOptions } from './gaussian-control.ts';
+export { BarsError, parseDailyBars, shockMoments, type DailyBar, type ShockMoments } from './daily-bars.ts';
