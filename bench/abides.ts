@@ -12,6 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { median } from './median.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const PEER = join(ROOT, '..', 'shared', 'peers', 'abides');
@@ -94,10 +95,6 @@ function ours(seed: number): Run {
   return { seconds: Number(m[2]), orders: s.orders, cancels: s.cancels, trades: s.trades, peakRssMB: r.peakRssMB };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 // Build the CLI bundle once, outside the timed runs.
 execFileSync(process.execPath, [join(ROOT, 'bin', 'shocklab.js'), '--version'], { stdio: 'ignore' });

@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { median } from './median.ts';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, runs: { type: 'string', default: '3' }, warmup: { type: 'string', default: '0' } } });
 const runs = Number(values.runs);
@@ -64,10 +65,6 @@ for (let r = 0; r < runs; r++) {
   }
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const summary = engines.map((engine) => ({
   engine,
   medianOpsPerSec: median(results[engine].map((x) => x.opsPerSec)),

@@ -22,6 +22,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { median } from './median.ts';
 
 const MB = 1024 * 1024;
 const SESSION_S = 6.5 * 3600;
@@ -122,10 +123,6 @@ function simulatedTradingSeconds(s: { schedule?: { days: number } | undefined; d
   return s.schedule ? s.schedule.days * SESSION_S : (s.durationSeconds ?? 0);
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 function runChild(cwd: string, workload: string): ChildResult {
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(cwd, 'bench/day.ts'), '--child', workload], { cwd, encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] });

@@ -64,10 +64,9 @@ export class AbidesMarketMaker extends Trader {
   private answering = false;
   private boughtBefore = 0;
   private soldBefore = 0;
-  /** Lots bought and sold by takers at the last answer, and the ladder's size from them. */
+  /** Lots bought and sold by takers before the last answer (the ladder's sizes and skew come from them). */
   private vb = 0;
   private vs = 0;
-  private size = 1;
   private readonly open = new OpenOrders();
 
   constructor(
@@ -110,7 +109,6 @@ export class AbidesMarketMaker extends Trader {
     this.vs = sold - this.soldBefore;
     this.boughtBefore = bought;
     this.soldBefore = sold;
-    this.size = Math.max(1, Math.round(p.pov * (this.vb + this.vs)));
     if (this.lastMid < 0) {
       this.stalled = true;
       return;
@@ -124,7 +122,7 @@ export class AbidesMarketMaker extends Trader {
   private placeLadder(k: Kernel): void {
     const p = this.p;
     const s = p.symbol;
-    const size = this.size;
+    const size = Math.max(1, Math.round(p.pov * (this.vb + this.vs)));
     const l = ladder(this.lastMid, this.spread, this.vb, this.vs, p.priceSkew, p.levelSpacing);
     for (let i = p.levels - 1; i >= 0; i--) {
       const price = l.bid - i * l.tick;

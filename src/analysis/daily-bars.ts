@@ -10,15 +10,10 @@
 // the last row). A bad file is refused with one line naming the line, field, value and the
 // allowed range (BarsError).
 import { dayNumber, isUsTradingDay, US_CALENDAR_YEARS } from '../market/calendar.ts';
+import type { ObservedBar } from '../scenario/record-2025.ts';
 
-export interface DailyBar {
-  date: string;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-}
+/** One session's bar: the same shape as the record's observed bars. */
+export type DailyBar = ObservedBar;
 
 export interface ShockMoments {
   eventDate: string;

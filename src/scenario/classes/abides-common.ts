@@ -12,28 +12,14 @@ import type { Scenario } from '../schema.ts';
 const SPAN_METERS = 3_866_660;
 const METERS_PER_NS = 0.299792458;
 
-/** Link latency (ns) of agent `i` of ABIDES class `key`. */
-export function abidesLatencyNs(seed: number, key: string, i: number): number {
-  const exchange = exchangePosition(seed);
-  const x = stream(seed, 'latency', key, i).nextFloat() * SPAN_METERS;
-  return Math.floor(Math.abs(x - exchange) / METERS_PER_NS);
-}
-
-let lastSeed = Number.NaN;
-let lastPosition = 0;
-
-/** Where the exchange stands (m) in the run of `seed` (the last seed's position is kept). */
-function exchangePosition(seed: number): number {
-  if (seed !== lastSeed) {
-    lastPosition = stream(seed, 'latency', 'exchange').nextFloat() * SPAN_METERS;
-    lastSeed = seed;
-  }
-  return lastPosition;
-}
-
-/** The same in microseconds, as the population's `add` takes it (exact: add rounds back to ns). */
-export function abidesLatencyUs(seed: number, key: string, i: number): number {
-  return abidesLatencyNs(seed, key, i) / 1000;
+/**
+ * The link latencies of a run of `seed`: a function giving agent `i` of ABIDES class `key` its
+ * latency in microseconds, as the population's `add` takes it (a whole number of ns / 1000, exact:
+ * add rounds back to ns). The exchange's position is drawn once per run.
+ */
+export function abidesLatency(seed: number): (key: string, i: number) => number {
+  const exchange = stream(seed, 'latency', 'exchange').nextFloat() * SPAN_METERS;
+  return (key, i) => Math.floor(Math.abs(stream(seed, 'latency', key, i).nextFloat() * SPAN_METERS - exchange) / METERS_PER_NS) / 1000;
 }
 
 /** The continuous session's open (0: the run starts at the open) and close (durationSeconds), ns. */

@@ -5,7 +5,7 @@ import { stream } from '../../core/rng.ts';
 import { NS_PER_SECOND } from '../../core/units.ts';
 import { AbidesMarketMaker } from '../../agents/abides-market-maker.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
-import { abidesLatencyUs, continuousSession } from './abides-common.ts';
+import { abidesLatency, continuousSession } from './abides-common.ts';
 import { nonNegativeInt, positiveInt, probability } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
@@ -35,10 +35,11 @@ export const abidesMarketMakers: AgentClass<'abidesMarketMakers', typeof section
   build(s, b) {
     const c = s.agents.abidesMarketMakers;
     if (!c) return;
+    const latencyUs = abidesLatency(b.seed);
     const { openNs } = continuousSession(s);
     for (let i = 0; i < c.count; i++) {
       const p = { symbol: i % b.n, openNs, meanWakeNs: c.meanWakeSeconds * NS_PER_SECOND, pov: c.pov, levels: c.levels, levelSpacing: c.levelSpacing, spreadAlpha: c.spreadAlpha, priceSkew: c.priceSkew, initialSpread: c.initialSpread, ...(c.minImbalance !== null ? { minImbalance: c.minImbalance } : {}) };
-      b.add(new AbidesMarketMaker(b.exchange, b.n, stream(b.seed, 'abides-market-maker', i), p), abidesLatencyUs(b.seed, 'abides-market-maker', i));
+      b.add(new AbidesMarketMaker(b.exchange, b.n, stream(b.seed, 'abides-market-maker', i), p), latencyUs('abides-market-maker', i));
     }
   },
 };

@@ -5,7 +5,7 @@ import { stream } from '../../core/rng.ts';
 import { NS_PER_SECOND } from '../../core/units.ts';
 import { AbidesMomentum } from '../../agents/abides-momentum.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
-import { abidesLatencyUs, continuousSession } from './abides-common.ts';
+import { abidesLatency, continuousSession } from './abides-common.ts';
 import { nonNegativeInt, positiveInt } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
@@ -30,10 +30,11 @@ export const abidesMomentum: AgentClass<'abidesMomentum', typeof section> = {
   build(s, b) {
     const c = s.agents.abidesMomentum;
     if (!c) return;
+    const latencyUs = abidesLatency(b.seed);
     const { openNs } = continuousSession(s);
     for (let i = 0; i < c.count; i++) {
       const p = { symbol: i % b.n, openNs, meanWakeNs: c.meanWakeSeconds * NS_PER_SECOND, short: c.short, long: c.long };
-      b.add(new AbidesMomentum(b.exchange, b.n, stream(b.seed, 'abides-momentum', i), p), abidesLatencyUs(b.seed, 'abides-momentum', i));
+      b.add(new AbidesMomentum(b.exchange, b.n, stream(b.seed, 'abides-momentum', i), p), latencyUs('abides-momentum', i));
     }
   },
 };

@@ -5,7 +5,7 @@ import { stream } from '../../core/rng.ts';
 import { NS_PER_SECOND } from '../../core/units.ts';
 import { AbidesNoise } from '../../agents/abides-noise.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
-import { abidesLatencyUs, continuousSession } from './abides-common.ts';
+import { abidesLatency, continuousSession } from './abides-common.ts';
 import { nonNegativeInt } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
@@ -29,10 +29,11 @@ export const abidesNoise: AgentClass<'abidesNoise', typeof section> = {
   build(s, b) {
     const c = s.agents.abidesNoise;
     if (!c) return;
+    const latencyUs = abidesLatency(b.seed);
     const { openNs } = continuousSession(s);
     for (let i = 0; i < c.count; i++) {
       const p = { symbol: i % b.n, openNs, windowStartNs: openNs + Math.round(c.windowStartSeconds * NS_PER_SECOND), windowEndNs: openNs + Math.round(c.windowEndSeconds * NS_PER_SECOND) };
-      b.add(new AbidesNoise(b.exchange, b.n, stream(b.seed, 'abides-noise', i), p), abidesLatencyUs(b.seed, 'abides-noise', i));
+      b.add(new AbidesNoise(b.exchange, b.n, stream(b.seed, 'abides-noise', i), p), latencyUs('abides-noise', i));
     }
   },
 };

@@ -7,7 +7,7 @@ import { NS_PER_SECOND } from '../../core/units.ts';
 import { AbidesValue } from '../../agents/abides-value.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { MeanRevertingOracle } from '../../agents/mean-reverting-oracle.ts';
-import { abidesLatencyUs, continuousSession } from './abides-common.ts';
+import { abidesLatency, continuousSession } from './abides-common.ts';
 import { nonNegativeInt, probability } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
@@ -51,13 +51,14 @@ export const abidesValue: AgentClass<'abidesValue', typeof section> = {
   build(s, b) {
     const c = s.agents.abidesValue;
     if (!c) return;
+    const latencyUs = abidesLatency(b.seed);
     const { openNs, closeNs } = continuousSession(s);
     const o = c.oracle;
     const oracles = Array.from({ length: b.n }, (_, symbol) => new MeanRevertingOracle({ meanCents: c.fundamentalMean, kappaPerNs: o.kappaPerNs, volatility: o.volatility, megashockRatePerNs: o.megashockRatePerNs, megashockMean: o.megashockMean, megashockVariance: o.megashockVariance, closeNs: openNs + Math.round(o.closeSeconds * NS_PER_SECOND) }, stream(b.seed, 'oracle', symbol)));
     for (let i = 0; i < c.count; i++) {
       const symbol = i % b.n;
       const p = { symbol, openNs, closeNs, meanWakeNs: c.meanWakeSeconds * NS_PER_SECOND, oracle: oracles[symbol], meanCents: c.fundamentalMean, kappaPerNs: c.kappaPerNs, observationVariance: c.observationVariance, percentAggressive: c.percentAggressive, depthSpread: c.depthSpread };
-      b.add(new AbidesValue(b.exchange, b.n, stream(b.seed, 'abides-value', i), p), abidesLatencyUs(b.seed, 'abides-value', i));
+      b.add(new AbidesValue(b.exchange, b.n, stream(b.seed, 'abides-value', i), p), latencyUs('abides-value', i));
     }
   },
 };
