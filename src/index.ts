@@ -22,7 +22,11 @@ export { MarketMaker } from './agents/market-maker.ts';
 export { TradeTape } from './record/index.ts';
 
 // scenario
-export { ScenarioSchema, parseScenario, ScenarioError, PRESETS, getPreset, presetNames, buildRun, runScenario, completeRun, summarize, AuditError, seedReport, resolveNews, scenarioEconomy, scenarioCalendar, type Scenario, type ScenarioInput, type RunSummary, type BuiltRun, type SeedReport, type DayRow, type ClassFlow, type ReadingValue, type ResolvedNews } from './scenario/index.ts';
+export { ScenarioSchema, parseScenario, ScenarioError, PRESETS, PRESET_FIT_PARAMS, getPreset, presetNames, buildRun, runScenario, completeRun, summarize, AuditError, seedReport, resolveNews, scenarioEconomy, scenarioCalendar, type Scenario, type ScenarioInput, type RunSummary, type BuiltRun, type SeedReport, type DayRow, type ClassFlow, type ReadingValue, type ResolvedNews } from './scenario/index.ts';
 
-// analysis: a shock's moments from a user's daily bars (the calibration's --bars input)
+// analysis: a shock's moments from a user's daily bars, and calibration by simulated moments
 export { BarsError, parseDailyBars, shockMoments, type DailyBar, type ShockMoments } from './analysis/index.ts';
+export { spread, type Spread } from './analysis/index.ts';
+export { calibrate, identify, shortenedScenario, nelderMead, symmetricEigen, type CalibrationSetup, type CalibrationResult, type Evaluation, type MomentFit, type Identification } from './analysis/index.ts';
+export { FitParamsSchema, FitParamError, checkFitParams, fitPathProblem, applyUnit, fromUnit, toUnit, startUnit, getPath, type FitParam, type FitParamsInput } from './analysis/index.ts';
+export { TargetsSchema, TargetsError, MOMENT_NAMES, parseTargets, resolveTargets, momentOf, targetLabel, type Target, type TargetInput, type MomentName } from './analysis/index.ts';

@@ -14,6 +14,11 @@
 // valuation a slice at a time instead of sweeping a thin book (fundamentalists' limit price at
 // their value, as in Chiarella & Iori 2002; order slicing as in execution practice). Without a
 // touch (the pre-open, where orders meet in the opening auction) the limit is V_hat itself.
+// With preOpenIndicative, P in the pre-open is the exchange's published indicative opening price
+// (when the auction would trade) instead of the last close: a value investor prices its order
+// against the price it will get, as NYSE and Nasdaq imbalance feeds allow; against the last close
+// every institution that heard bad news sells, and the auction prints at the most pessimistic
+// one's limit with the institutions' orders unfilled.
 // Passive limit orders: in a fall its bids are what sellers hit (seasoned holders "held or
 // bought", C12). Sources: target-position value investors as in Chiarella & Iori (2002) and
 // Franke & Westerhoff (2012, fundamentalists), position limits as mandates.
@@ -62,6 +67,8 @@ export interface InstitutionParams {
   crossToValue?: boolean;
   /** c_max: how far beyond the touch a crossing limit may go, a fraction of the touch. Default 0.002. */
   maxCross?: number;
+  /** In the pre-open, value the position against the indicative opening price (when the auction would trade) instead of the last close. Default false. */
+  preOpenIndicative?: boolean;
   /** EMA time constants of the trend term, ns. Defaults 30 min and 4 h. */
   trendFastNs?: number;
   trendSlowNs?: number;
@@ -153,13 +160,20 @@ export class Institution extends Trader {
       this.cancel(k, s, this.live.id);
       this.live.done(this.live.id);
     }
-    const m = dlog(this.valueEstimate / mid);
+    // In the pre-open the price the order will trade at is the opening auction's, which the
+    // exchange publishes as the indicative price (as NYSE and Nasdaq imbalance feeds do).
+    let p = mid;
+    if (this.p.preOpenIndicative === true && ex.state(s) === 'pre-open') {
+      const ind = ex.indicative(s);
+      if (ind.volume > 0) p = ind.price;
+    }
+    const m = dlog(this.valueEstimate / p);
     const target = institutionTarget(this.base, this.kappa, this.h, m, this.trend.crossover, this.minPos, this.maxPos);
     const dq = orderTowards(target, this.position[s], this.maxOrder, this.minOrder);
     if (dq !== 0) {
       const side = dq > 0 ? 0 : 1;
       const lots = dq > 0 ? dq : -dq;
-      this.live.hold(this.limit(k, s, side, institutionPrice(side, ex.bestBid(s), ex.bestAsk(s), mid, this.belief.value, this.p.crossToValue ?? false, this.p.maxCross), lots), lots);
+      this.live.hold(this.limit(k, s, side, institutionPrice(side, ex.bestBid(s), ex.bestAsk(s), p, this.belief.value, this.p.crossToValue ?? false, this.p.maxCross), lots), lots);
     }
     k.wakeIn(this.id, this.clock.next(k.now));
   }

@@ -35,11 +35,12 @@ volatility clustering, volume-volatility, leverage) on the 1-minute mid prices o
 
 example: shocklab run --preset calm-day --seeds 2 --out runs/calm && shocklab facts runs/calm
 `;
-const SCHEMA_HELP = `usage: shocklab schema
+const SCHEMA_HELP = `usage: shocklab schema [scenario | targets | params]
 
-Prints the JSON Schema of scenario files (every field, its type, range and default).
+Prints a JSON Schema (every field, its type, range and default): of scenario files (the default),
+of calibration targets files (shocklab calibrate --targets) or of parameter files (--params).
 
-example: shocklab schema > scenario.schema.json
+example: shocklab schema > scenario.schema.json && shocklab schema targets > targets.schema.json
 `;
 const PRESET_HELP = `usage: shocklab preset list | shocklab preset show NAME
 
@@ -52,6 +53,7 @@ const COMMANDS: Record<string, { summary: string; help?: string; load: () => Pro
   book: { summary: 'book replay [FILE|-] [--stp MODE]   replay NDJSON order operations', help: BOOK_HELP, load: async () => (await import('./book.ts')).bookCommand },
   demo: { summary: 'demo [--seeds K] [--out DIR]         the DeepSeek week beside the record (main job)', load: async () => (await import('./demo.ts')).demoCommand },
   run: { summary: 'run <FILE | --preset NAME> [--seeds K] [--json] [--out DIR]  run a scenario for seeds', load: async () => (await import('./run.ts')).runCommand },
+  calibrate: { summary: 'calibrate <FILE | --preset NAME> (--targets F | --bars F --symbol S --event D)  fit behaviour to moments', load: async () => (await import('./calibrate.ts')).calibrateCommand },
   facts: { summary: 'facts <run dir>... [--symbol S] [--json]  check the stylized facts of recorded runs', help: FACTS_HELP, load: async () => (await import('./facts.ts')).factsCommand },
   schema: { summary: 'schema                               print the JSON Schema of scenario files', help: SCHEMA_HELP, load: async () => (await import('./schema.ts')).schemaCommand },
   preset: { summary: 'preset list | preset show NAME       built-in scenarios, as YAML', help: PRESET_HELP, load: async () => (await import('./preset.ts')).presetCommand },

@@ -2,7 +2,7 @@
 // overrides applied before validation, so every error names the field it is about.
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { getPreset, parseScenario, type Scenario } from '../index.ts';
+import { getPreset, parseScenario, type Scenario, type ScenarioInput } from '../index.ts';
 import { UsageError } from './errors.ts';
 
 /** Parses a --set value: JSON when it parses (numbers, booleans, arrays), else the raw string. */
@@ -45,6 +45,11 @@ export function readScenarioFile(file: string): unknown {
 
 /** The validated scenario named by a file or a preset, with overrides. */
 export function loadScenario(file: string | undefined, preset: string | undefined, sets: readonly string[]): Scenario {
+  return parseScenario(loadScenarioInput(file, preset, sets));
+}
+
+/** The scenario named by a file or a preset, with overrides, as written (not yet validated). */
+export function loadScenarioInput(file: string | undefined, preset: string | undefined, sets: readonly string[]): ScenarioInput {
   if (file && preset) throw new UsageError('give a scenario file or --preset, not both');
   if (!file && !preset) throw new UsageError('give a scenario file or --preset NAME (see `shocklab preset list`)');
   let raw: unknown;
@@ -59,5 +64,5 @@ export function loadScenario(file: string | undefined, preset: string | undefine
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError('a scenario must be an object (a YAML mapping or a JSON object)');
   for (const s of sets) applySet(raw as Record<string, unknown>, s);
-  return parseScenario(raw);
+  return raw as ScenarioInput;
 }

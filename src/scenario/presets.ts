@@ -3,7 +3,7 @@
 import type { ScenarioInput } from './schema.ts';
 import { CALM_DAY } from './presets/calm-day.ts';
 import { RMSC04 } from './presets/rmsc04.ts';
-import { DEEPSEEK_2025 } from './presets/deepseek-2025.ts';
+import { DEEPSEEK_2025, DEEPSEEK_2025_FIT_PARAMS } from './presets/deepseek-2025.ts';
 
 export const PRESETS: Record<string, ScenarioInput> = {
   'zi-smoke': {
@@ -20,6 +20,11 @@ export const PRESETS: Record<string, ScenarioInput> = {
   'calm-day': CALM_DAY,
   rmsc04: RMSC04,
   'deepseek-2025': DEEPSEEK_2025,
+};
+
+/** The behavioural parameters `shocklab calibrate` fits by default, per preset (path, bounds, scale). */
+export const PRESET_FIT_PARAMS: Record<string, { params: { path: string; lo: number; hi: number; scale?: 'linear' | 'log'; integer?: boolean }[] }> = {
+  'deepseek-2025': DEEPSEEK_2025_FIT_PARAMS,
 };
 
 export function presetNames(): string[] {

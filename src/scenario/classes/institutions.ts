@@ -18,6 +18,8 @@ export const InstitutionsSchema = z.strictObject({
   maxOrderFraction: z.number().positive().max(1).default(0.01),
   /** Take liquidity up to the own value estimate when it lies beyond the opposite touch (agents/institution.ts). */
   crossToValue: z.boolean().default(false),
+  /** In the pre-open, value against the published indicative opening price rather than the last close (agents/institution.ts). */
+  preOpenIndicative: z.boolean().default(false),
   gaps: gaps.optional(),
   latencyUs: z.number().nonnegative().default(200),
 });
@@ -43,6 +45,7 @@ export const institutions: AgentClass<'institutions', typeof section> = {
           sensitivity: inst.sensitivity * Math.max(1, h.initialPosition),
           maxOrder: Math.max(1, Math.round(inst.maxOrderFraction * h.initialPosition)),
           crossToValue: inst.crossToValue,
+          preOpenIndicative: inst.preOpenIndicative,
         }),
         inst.latencyUs,
       );

@@ -19,7 +19,9 @@
 //   - volumeMultiple's base: the mean volume of the 20 sessions 24 Dec 2024 - 24 Jan 2025 in
 //     ../shared/data (NVDA 200.85M, AVGO 25.34M shares).
 // Behavioural parameters (how far and how fast each reading reaches each class, the classes'
-// appetite) are hand-set here and documented in docs/model.md; fitting them is the calibration's.
+// appetite) are documented in docs/model.md; six of them are fitted to the record of 24-28 Jan by
+// `shocklab calibrate` (docs/calibration.md), with the provenance in DEEPSEEK_2025_FIT below; the
+// others are hand-set.
 import type { ScenarioInput } from '../schema.ts';
 
 const NVDA_SHARES_PER_LOT = 451;
@@ -48,9 +50,11 @@ export const DEEPSEEK_2025: ScenarioInput = {
     // Two makers per symbol; together they offset the published closing imbalance, as designated
     // market makers do, so the closing cross stays inside its collar with the on-close orders filled.
     marketMakers: { count: 4, intervalSeconds: 1, halfSpread: 1, skew: 0.002, size: 10, maxInventory: 5_000, volSpread: 0, latencyUs: 50, closingOffset: 1 },
-    institutions: { count: 60, floatShare: 0.62, cashRatio: 0.2, meanWakeSeconds: 900, sensitivity: 0.3, maxOrderFraction: 0.00065, crossToValue: true, gaps: { information: 0.5, onSite: 0.4, horizon: 0.1 } },
-    // The trend-following, levered book of fast money (C6, C14): 1.5x exposure on margin, held at rest.
-    fastMoney: { count: 40, floatShare: 0.02, cashRatio: -0.33, holdInitialExposure: true, meanWakeSeconds: 60, trendGain: 2, valueGain: 2, maxLeverage: 2, drawdownStop: 0.15, maxOrder: 8, liquidationChunk: 3, liquidationIntervalSeconds: 60 },
+    // gaps.information, sensitivity, maxOrderFraction: fitted (DEEPSEEK_2025_FIT below).
+    institutions: { count: 60, floatShare: 0.62, cashRatio: 0.2, meanWakeSeconds: 900, sensitivity: 2.431556323255617, maxOrderFraction: 0.002480404291479066, crossToValue: true, preOpenIndicative: true, gaps: { information: 0.4571883641990989, onSite: 0.4, horizon: 0.1 } },
+    // The trend-following, levered book of fast money (C6, C14): 1.5x exposure on margin, held at
+    // rest. maxOrder and liquidationChunk: fitted.
+    fastMoney: { count: 40, floatShare: 0.02, cashRatio: -0.33, holdInitialExposure: true, meanWakeSeconds: 60, trendGain: 2, valueGain: 2, maxLeverage: 2, drawdownStop: 0.15, maxOrder: 33, liquidationChunk: 11, liquidationIntervalSeconds: 60 },
     retail: { count: 2_000, floatShare: 0.28, meanWakeSeconds: 1_800, maxOrder: 5, pTake0: 0.005, pTakeSlope: 0.01, pDip: 0.1, trendWeight: -0.5 },
     passive: { floatShare: 0.08 },
     leveragedEtfs: [
@@ -88,7 +92,8 @@ export const DEEPSEEK_2025: ScenarioInput = {
           economy: {},
           startsAt: '2025-01-27T09:30-05:00',
           reachFloor: 0.3,
-          classes: { institution: { share: 0.6, delayScale: 40 }, 'fast-money': { delayScale: 40 }, retail: { delayScale: 20 } },
+          // The institutions' share: fitted.
+          classes: { institution: { share: 0.7908398345264909, delayScale: 40 }, 'fast-money': { delayScale: 40 }, retail: { delayScale: 20 } },
           shareProbability: 0.02,
         },
       ],
@@ -109,4 +114,65 @@ export const DEEPSEEK_2025: ScenarioInput = {
       readings: [{ name: 'informed', startsAt: '2025-01-29T16:05-05:00', reachFloor: 0.5 }],
     },
   ],
+};
+
+/**
+ * What `shocklab calibrate --preset deepseek-2025` fits (docs/calibration.md): the institutions'
+ * information gap (how far the naive reading moves them), appetite (sensitivity) and order size,
+ * fast money's order and liquidation sizes, and how often noise traders act. Behaviour only: no
+ * reading's economy content, start, or any price or return.
+ */
+export const DEEPSEEK_2025_FIT_PARAMS = {
+  params: [
+    { path: 'agents.institutions.gaps.information', lo: 0.4, hi: 0.65 },
+    { path: 'agents.institutions.sensitivity', lo: 0.2, hi: 3, scale: 'log' as const },
+    { path: 'agents.institutions.maxOrderFraction', lo: 0.0005, hi: 0.006, scale: 'log' as const },
+    { path: 'agents.fastMoney.maxOrder', lo: 8, hi: 40, scale: 'log' as const, integer: true },
+    { path: 'agents.fastMoney.liquidationChunk', lo: 3, hi: 20, scale: 'log' as const, integer: true },
+    { path: 'agents.zeroIntelligence.meanWakeSeconds', lo: 30, hi: 240, scale: 'log' as const },
+  ],
+};
+
+/**
+ * Provenance of the fitted values above (docs/calibration.md, "The DeepSeek fit"): the command,
+ * the code it ran on, the starting values (hand-set on seeds 1-2), the fitted values, the
+ * objective and each moment over the search seeds 1-8 and the check seeds 1-20.
+ * `npm run bench:calibrate` reruns the command from `start` and prints its wall time.
+ */
+export const DEEPSEEK_2025_FIT = {
+  command: 'shocklab calibrate --preset deepseek-2025 --targets examples/deepseek-2025.targets.yaml --seeds 8 --max-evals 45',
+  /** The fit ran on 17d760b plus the calibration code committed with this preset (the commit that adds DEEPSEEK_2025_FIT). */
+  commit: '17d760b+calibrate',
+  seeds: 8,
+  maxEvals: 45,
+  evaluations: 51,
+  wallSeconds: 1970,
+  objective: 14.817787531064381,
+  startObjective: 148.61833813630722,
+  start: {
+    'agents.institutions.gaps.information': 0.56,
+    'agents.institutions.sensitivity': 1.5,
+    'agents.institutions.maxOrderFraction': 0.0025,
+    'agents.fastMoney.maxOrder': 20,
+    'agents.fastMoney.liquidationChunk': 10,
+    'news.0.readings.1.classes.institution.share': 0.8,
+  },
+  fitted: {
+    'agents.institutions.gaps.information': 0.4571883641990989,
+    'agents.institutions.sensitivity': 2.431556323255617,
+    'agents.institutions.maxOrderFraction': 0.002480404291479066,
+    'agents.fastMoney.maxOrder': 33,
+    'agents.fastMoney.liquidationChunk': 11,
+    'news.0.readings.1.classes.institution.share': 0.7908398345264909,
+  },
+  /** Moment: target, then mean +- sd over seeds 1-8 (the search) and 1-20 (the check, the whole week). */
+  moments: {
+    'NVDA return 2025-01-27': { target: -0.1697, search: [-0.126, 0.0139], check: [-0.1239, 0.0145] },
+    'NVDA return 2025-01-28': { target: 0.0893, search: [0.0866, 0.0208], check: [0.0811, 0.0196] },
+    'NVDA openGap 2025-01-27': { target: -0.125, search: [-0.1309, 0.0047], check: [-0.1346, 0.006] },
+    'NVDA low 2025-01-27': { target: -0.182, search: [-0.1762, 0.0144], check: [-0.1772, 0.0179] },
+    'NVDA volumeMultiple 2025-01-27': { target: 4.077, search: [4.09, 0.0474], check: [4.05, 0.13] },
+    'NVDA retailNetUsd 2025-01-27': { target: 562e6, search: [545e6, 111e6], check: [603e6, 98e6] },
+    'NVDA letfRebalanceShare 2025-01-27': { target: 0.021, search: [0.0137, 0.0012], check: [0.0141, 0.0016] },
+  },
 };
