@@ -4,17 +4,17 @@
 // low and volume multiple, and the next day's return). Writes fit.json and the fitted scenario as
 // YAML into a new directory, all or nothing; Ctrl-C writes the best point found and exits 130.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { stringify as toYaml, parse as parseYaml } from 'yaml';
+import { stringify as toYaml } from 'yaml';
 import { applyUnit, BarsError, calibrate, checkFitParams, FitParamError, getPath, parseDailyBars, parseScenario, parseTargets, PRESET_FIT_PARAMS, resolveNews, resolveTargets, scenarioCalendar, ScenarioError, shockMoments, targetLabel, TargetsError, momentOf, spread, type CalibrationResult, type Evaluation, type FitParam, type Scenario, type ScenarioInput, type Target, type TargetInput } from '../index.ts';
 import { plainParseError, UsageError } from './errors.ts';
 import type { Io } from './io.ts';
 import { Progress } from './progress.ts';
 import { parseSeed } from './run.ts';
 import { runSeeds } from './run-seeds.ts';
-import { loadScenarioInput } from './scenario-input.ts';
+import { loadScenarioInput, readDataFile, readText } from './scenario-input.ts';
 
 export const CALIBRATE_HELP = `usage: shocklab calibrate <FILE | --preset NAME> (--targets FILE | --bars FILE --symbol S --event YYYY-MM-DD)
                          [--params FILE] [--seeds K] [--max-evals N] [--check-seeds M] [--set P=V] [--out DIR] [--dry-run]
@@ -61,20 +61,6 @@ function show(t: Pick<Target, 'moment'>, x: number): string {
   return pct(x);
 }
 
-function readData(file: string, what: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  try {
-    return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-  } catch (e) {
-    throw new UsageError(`${what} ${file} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`);
-  }
-}
-
 function intFlag(text: string | undefined, name: string, fallback: number, lo: number, hi: number): number {
   const n = parseSeed(text, name, fallback);
   if (n < lo || n > hi) throw new UsageError(`${name} must be between ${lo} and ${hi}, got ${n}`);
@@ -103,12 +89,7 @@ function barsTargets(s: Scenario, file: string, symbol: string | undefined, even
   if (symbol === undefined) throw new UsageError('--bars needs --symbol S (the scenario\'s symbol the bars are of)');
   if (event === undefined) throw new UsageError('--bars needs --event YYYY-MM-DD (the shock\'s session in the bars)');
   if (!s.symbols.some((x) => x.name === symbol)) throw new UsageError(`--symbol: ${symbol} is not a symbol of the scenario (${s.symbols.map((x) => x.name).join(', ')})`);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read --bars ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  const text = readText(file, '--bars');
   const m = shockMoments(parseDailyBars(text, file), event);
   const dates = sessionDates(s);
   let session = dates.indexOf(event);
@@ -127,9 +108,11 @@ function barsTargets(s: Scenario, file: string, symbol: string | undefined, even
   return out;
 }
 
+/** The checkout's commit, with `+changes` when its tree differs from it ('unknown' outside git). */
 function gitCommit(): string {
+  const git = (...a: string[]) => execFileSync('git', a, { cwd: dirname(new URL(import.meta.url).pathname), stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
   try {
-    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: dirname(new URL(import.meta.url).pathname), stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return git('rev-parse', '--short=12', 'HEAD') + (git('status', '--porcelain', '--untracked-files=no') === '' ? '' : '+changes');
   } catch {
     return 'unknown';
   }
@@ -237,13 +220,13 @@ export async function calibrateCommand(args: string[], io: Io): Promise<number> 
   let params: FitParam[];
   let targets: Target[];
   try {
-    if (values.params !== undefined) params = checkFitParams(readData(values.params, '--params'), values.params);
+    if (values.params !== undefined) params = checkFitParams(readDataFile(values.params, '--params'), values.params);
     else {
       const preset = PRESET_FIT_PARAMS[name];
       if (preset === undefined) throw new UsageError(`--params FILE is needed: the scenario ${name} has no default parameters to fit (presets with defaults: ${Object.keys(PRESET_FIT_PARAMS).join(', ')})`);
       params = checkFitParams(preset, `the ${name} preset's parameters`);
     }
-    const inputs = values.targets !== undefined ? parseTargets(readData(values.targets, '--targets'), values.targets) : barsTargets(scenario, values.bars as string, values.symbol, values.event, io);
+    const inputs = values.targets !== undefined ? parseTargets(readDataFile(values.targets, '--targets'), values.targets) : barsTargets(scenario, values.bars as string, values.symbol, values.event, io);
     targets = resolveTargets(inputs, scenario.symbols.map((x) => x.name), sessionDates(scenario), values.targets ?? '--bars');
   } catch (e) {
     if (e instanceof BarsError || e instanceof TargetsError || e instanceof FitParamError) throw new UsageError(e.message);

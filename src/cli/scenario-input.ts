@@ -29,18 +29,27 @@ export function applySet(target: Record<string, unknown>, assignment: string): v
   (node as Record<string, unknown>)[path[path.length - 1]] = parseValue(assignment.slice(eq + 1));
 }
 
-export function readScenarioFile(file: string): unknown {
-  let text: string;
+/** A file's text; a file that cannot be read is a UsageError naming `what` it was for. */
+export function readText(file: string, what: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read scenario ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(`cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+}
+
+/** A YAML or JSON document (JSON by the .json ending); malformed text is a UsageError naming `what` it was for. */
+export function readDataFile(file: string, what: string): unknown {
+  const text = readText(file, what);
   try {
     return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
-    throw new UsageError(`scenario ${file} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`);
+    throw new UsageError(`${what} ${file} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`);
   }
+}
+
+export function readScenarioFile(file: string): unknown {
+  return readDataFile(file, 'scenario');
 }
 
 /** The validated scenario named by a file or a preset, with overrides. */

@@ -172,7 +172,6 @@ describe('calibration on the DeepSeek week (shrunk)', () => {
     const produced = await serial(parseScenario(applyUnit(base, params, truth)), seeds);
     const targets = shape.map((t) => ({ ...t, value: produced.reduce((a, r) => a + momentOf(r, t), 0) / seeds.length }));
     const r = await calibrate({ base, params, targets, seeds, maxEvals: 40, evaluate: serial, identify: true });
-    console.log(JSON.stringify({ truth, best: r.best.unit, obj: r.best.objective, start: r.start.objective, h: r.history.map((e) => [e.unit.map((x) => x.toFixed(3)).join(','), e.objective.toFixed(3)]), id: r.identification }));
     expect(r.start.objective).toBeGreaterThan(20 * r.best.objective);
     for (let i = 0; i < params.length; i++) expect(Math.abs(r.best.unit[i] - truth[i]), params[i].path).toBeLessThan(0.1);
     expect(r.identification?.conditionNumber).toBeGreaterThan(1);

@@ -69,7 +69,7 @@ describe('shocklab calibrate', () => {
     expect(fit.objective.best).toBeLessThanOrEqual(fit.objective.start);
     expect(fit.identification.conditionNumber).toBe(1);
     expect(fit.check.seeds).toBe(1);
-    expect(fit.commit).toMatch(/^[0-9a-f]{12}$|^unknown$/);
+    expect(fit.commit).toMatch(/^[0-9a-f]{12}(\+changes)?$|^unknown$/);
     const value = fit.params[0].value;
     const yamlText = readFileSync(join(out, 'small-week.fitted.yaml'), 'utf8');
     expect(yamlText).toMatch(/^# small-week fitted by shocklab calibrate/);
