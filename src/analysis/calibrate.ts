@@ -7,8 +7,9 @@
 // w_k is the target's own weight, or 1 / the variance of m_k across the search seeds at the
 // starting point (fixed for the whole search, so the objective does not move under it). The
 // search is bounded Nelder-Mead on the parameters' unit cube (nelder-mead.ts). After it, the
-// moment Jacobian at the best point (forward differences, step 0.05 of each range, scaled by
-// sqrt(w_k)) gives the condition number and the parameters the moments pin down weakly.
+// moment Jacobian at the best point (forward differences, step 0.05 of each range or one whole
+// unit of a size in lots, scaled by sqrt(w_k)) gives the condition number and the parameters
+// the moments pin down weakly; the probes are recorded but never become the fit.
 //
 // A candidate runs only the sessions its moments read (the run's later sessions, and news after
 // them, cannot change earlier ones: every draw comes from a keyed stream), which the tests check
@@ -17,7 +18,7 @@ import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { parseScenario } from '../scenario/schema.ts';
 import type { SeedReport } from '../scenario/report.ts';
 import { scenarioCalendar } from '../scenario/run.ts';
-import { applyUnit, fromUnit, startUnit, type FitParam } from './fit-params.ts';
+import { applyUnit, fromUnit, startUnit, toUnit, type FitParam } from './fit-params.ts';
 import { nelderMead } from './nelder-mead.ts';
 import { symmetricEigen } from './symmetric-eigen.ts';
 import { momentOf, targetLabel, type Target } from './targets.ts';
@@ -131,7 +132,8 @@ export async function calibrate(setup: CalibrationSetup): Promise<CalibrationRes
     const reports = await setup.evaluate(scenario, seeds);
     return reports.map((r) => targets.map((t) => momentOf(r, t)));
   };
-  const record = (u: readonly number[], perSeed: number[][]): Evaluation => {
+  /** Records an evaluation; a Jacobian probe (`probe`) never becomes the fit, whose identification it measures. */
+  const record = (u: readonly number[], perSeed: number[][], probe = false): Evaluation => {
     const moments = targets.map((t, k): MomentFit => {
       const s = spread(perSeed.map((m) => m[k]));
       return { label: targetLabel(t), target: t.value, weight: weights[k], mean: s.mean, sd: s.sd, seeds: s.n };
@@ -139,8 +141,8 @@ export async function calibrate(setup: CalibrationSetup): Promise<CalibrationRes
     const objective = moments.reduce((a, m) => a + m.weight * (m.mean - m.target) ** 2, 0);
     const e: Evaluation = { index: history.length, params: Object.fromEntries(params.map((p, i) => [p.path, fromUnit(p, u[i])])), unit: u.slice(), objective, moments };
     history.push(e);
-    if (state.best === null || objective < state.best.objective) state.best = e;
-    setup.onEvaluation?.(e, state.best);
+    if (!probe && (state.best === null || objective < state.best.objective)) state.best = e;
+    setup.onEvaluation?.(e, state.best ?? e);
     return e;
   };
 
@@ -185,9 +187,14 @@ export async function calibrate(setup: CalibrationSetup): Promise<CalibrationRes
     const columns: number[][] = [];
     for (let j = 0; j < params.length; j++) {
       const u = found.unit.slice();
-      const h = u[j] + JACOBIAN_STEP <= 1 ? JACOBIAN_STEP : -JACOBIAN_STEP;
+      // A whole-number parameter moves by at least 1, so that the probe changes the scenario.
+      const p = params[j];
+      const v = fromUnit(p, u[j]);
+      const up = p.integer ? Math.max(JACOBIAN_STEP, toUnit(p, v + 1) - u[j]) : JACOBIAN_STEP;
+      const down = p.integer ? Math.max(JACOBIAN_STEP, u[j] - toUnit(p, v - 1)) : JACOBIAN_STEP;
+      const h = u[j] + up <= 1 ? up : -down;
       u[j] += h;
-      const e = record(u, await momentsAt(u));
+      const e = record(u, await momentsAt(u), true);
       columns.push(e.moments.map((m, k) => (Math.sqrt(weights[k]) * (m.mean - m0[k])) / h));
       if (setup.shouldStop?.()) break;
     }

@@ -3,11 +3,13 @@
 // control of the same size (10 seeds x DAYS days x 390 minutes) fails heavy tails and clustering,
 // so the facts can fail. Each seed is a multi-day run (the facts never take a return across days).
 //
-// A shorter version than the calibration (seeds 1-10 x 20 days of the full population, where
-// every fact passes the full rule; see the preset's header): a smaller population and DAYS days
-// per seed, so it runs in well under a minute. On this sample every fact's pooled estimate is in
-// its band, and the facts in PASSING also pass per seed (>= 8 of 10); with 3 days per seed the
-// per-seed estimates of the others are too noisy for the 8-of-10 part.
+// A shorter version than the calibration (seeds 1-20 x 20 days of the full population for
+// tuning, seeds 21-30 for judging; every fact passes the full rule on both, see the preset's
+// header): a smaller population and DAYS days per seed, so it runs in about a minute. On this
+// sample every fact's pooled estimate is in its band, and the facts in PASSING also pass per seed
+// (>= 8 of 10); with 5 days per seed the per-seed estimates of the others are too noisy for the
+// 8-of-10 part. (With 3 days, 360 pooled 30-minute returns, the pooled 30-minute kurtosis of the
+// jump-driven tails is too noisy to fall below the 15-minute one reliably.)
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stylizedFacts, type FactsReport, type SeedSeries } from '../../src/analysis/facts.ts';
 import { gaussianControl } from '../../src/analysis/gaussian-control.ts';
@@ -15,7 +17,7 @@ import { buildRun, completeRun, parseScenario } from '../../src/index.ts';
 import { CALM_DAY } from '../../src/scenario/presets/calm-day.ts';
 
 const SEEDS = 10;
-const DAYS = 3;
+const DAYS = 5;
 const PASSING: readonly string[] = ['heavy-tails', 'volume-volatility'];
 const ALL: readonly string[] = ['no-autocorrelation', 'heavy-tails', 'kurtosis', 'volatility-clustering', 'volume-volatility', 'leverage'];
 
@@ -41,7 +43,7 @@ beforeAll(() => {
   }
   report = stylizedFacts(seeds);
   if (process.env.FACTS_LOG) for (const f of report.facts) console.log(f.id, f.pass, f.pooled.estimate, f.seedsInBand);
-}, 120_000);
+}, 240_000);
 
 const fact = (id: string) => report.facts.find((f) => f.id === id)!;
 

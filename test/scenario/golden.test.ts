@@ -9,6 +9,9 @@ const GOLDEN: [preset: string, seed: number, tapeHash: string, trades: number][]
   ['zi-smoke', 2, '00960ead', 1663],
   ['zi-smoke', 3, 'b1202bfa', 1594],
   ['rmsc04', 1, '7a89db18', 20346],
+  // The calm baseline re-tuned on seeds 1-20 (issue 10), and the fitted DeepSeek week (DEEPSEEK_2025_FIT).
+  ['calm-day', 1, '232c41d3', 610016],
+  ['deepseek-2025', 1, '5a757a70', 4547279],
 ];
 
 describe('golden tape hashes', () => {
