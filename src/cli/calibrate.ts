@@ -118,12 +118,15 @@ function gitCommit(): string {
   }
 }
 
+/** What fit.json is written from: a finished calibration, or the fit so far when Ctrl-C comes. */
+type FitSoFar = Pick<CalibrationResult, 'start' | 'best' | 'evaluations' | 'stop' | 'weightSource' | 'identification' | 'history'>;
+
 interface FitOutput {
   fit: Record<string, unknown>;
   yaml: string;
 }
 
-function fitOutput(name: string, command: string, commit: string, base: ScenarioInput, params: readonly FitParam[], r: Pick<CalibrationResult, 'start' | 'best' | 'evaluations' | 'stop' | 'weightSource' | 'identification' | 'history'>, seeds: number, wallSeconds: number, check: { seeds: number; moments: unknown[] } | null): FitOutput {
+function fitOutput(name: string, command: string, commit: string, base: ScenarioInput, params: readonly FitParam[], r: FitSoFar, seeds: number, wallSeconds: number, check: { seeds: number; moments: unknown[] } | null): FitOutput {
   const best = r.best;
   const fitted = applyUnit(base, params, best.unit);
   const fit = {
@@ -264,8 +267,9 @@ export async function calibrateCommand(args: string[], io: Io): Promise<number> 
   const t0 = performance.now(); // clock-ok
   const seedList = Array.from({ length: seeds }, (_, i) => i + 1);
   const total = maxEvals + params.length;
-  let latest: { result: Pick<CalibrationResult, 'start' | 'best' | 'evaluations' | 'stop' | 'weightSource' | 'identification' | 'history'> } | null = null;
+  let latest: FitSoFar | null = null;
   const history: Evaluation[] = [];
+  const weightSource = targets.map((t) => (t.weight === undefined ? ('inverse-variance' as const) : ('given' as const)));
   // Each evaluation's seeds run without a bar of their own: the line per evaluation is the progress.
   const quiet = new Progress({ out: io.out, err: () => {}, errIsTty: false }, '');
   const onSigint = () => {
@@ -273,9 +277,9 @@ export async function calibrateCommand(args: string[], io: Io): Promise<number> 
       io.err('\ninterrupted before the first evaluation finished: nothing written\n');
       process.exit(130);
     }
-    const o = fitOutput(name, command, commit, base, params, { ...latest.result, stop: 'stopped' }, seeds, (performance.now() - t0) / 1000, null); // clock-ok
+    const o = fitOutput(name, command, commit, base, params, { ...latest, stop: 'stopped' }, seeds, (performance.now() - t0) / 1000, null); // clock-ok
     writeAll(out, { 'fit.json': JSON.stringify({ ...o.fit, interrupted: true }, null, 2) + '\n', [`${name}.fitted.yaml`]: o.yaml });
-    io.err(`\ninterrupted: wrote the best point of ${latest.result.evaluations} evaluations (objective ${latest.result.best.objective.toPrecision(4)}) to ${out}/\n`);
+    io.err(`\ninterrupted: wrote the best point of ${latest.evaluations} evaluations (objective ${latest.best.objective.toPrecision(4)}) to ${out}/\n`);
     process.exit(130);
   };
   process.on('SIGINT', onSigint);
@@ -294,7 +298,7 @@ export async function calibrateCommand(args: string[], io: Io): Promise<number> 
       },
       onEvaluation: (e, best) => {
         history.push(e);
-        latest = { result: { start: history[0], best, evaluations: history.length, stop: 'stopped', weightSource: targets.map((t) => (t.weight === undefined ? 'inverse-variance' : 'given')), identification: null, history } };
+        latest = { start: history[0], best, evaluations: history.length, stop: 'stopped', weightSource, identification: null, history };
         const elapsed = (performance.now() - t0) / 1000; // clock-ok
         const left = (elapsed / history.length) * Math.max(0, total - history.length);
         io.err(`evaluation ${history.length}/${total}: objective ${e.objective.toPrecision(4)}, best ${best.objective.toPrecision(4)} (#${best.index + 1}), ${elapsed.toFixed(0)} s, ~${left.toFixed(0)} s left\n`);
