@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /** Layers from the bottom up; a layer may import any layer before it. */
-export const LAYERS = ['core', 'book', 'kernel', 'market', 'news', 'agents', 'economy', 'record', 'scenario', 'analysis', 'cli', 'web'] as const;
+export const LAYERS = ['core', 'book', 'kernel', 'market', 'news', 'agents', 'economy', 'record', 'scenario', 'analysis', 'report', 'cli', 'web'] as const;
 
 /** Layers with a narrower rule than "anything below". */
 export const ONLY: Partial<Record<string, readonly string[]>> = {

@@ -29,4 +29,6 @@ export { BarsError, parseDailyBars, shockMoments, type DailyBar, type ShockMomen
 export { spread, type Spread } from './analysis/index.ts';
 export { calibrate, identify, shortenedScenario, nelderMead, symmetricEigen, type CalibrationSetup, type CalibrationResult, type Evaluation, type MomentFit, type Identification } from './analysis/index.ts';
 export { FitParamsSchema, FitParamError, checkFitParams, fitPathProblem, applyUnit, fromUnit, toUnit, startUnit, getPath, type FitParam, type FitParamsInput } from './analysis/index.ts';
+// the claims audit: the article's claims as paired counterfactuals (docs/claims.md)
+export { auditClaims, claimDefinitions, claimIds, eventSession, verdictOf, meanInterval, t975, MIN_EFFECT, type AuditJob, type AuditReport, type AuditSetup, type ClaimResult, type ClaimDefinition, type Verdict } from './analysis/index.ts';
 export { TargetsSchema, TargetsError, MOMENT_NAMES, parseTargets, resolveTargets, momentOf, targetLabel, type Target, type TargetInput, type MomentName } from './analysis/index.ts';

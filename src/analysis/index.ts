@@ -14,3 +14,6 @@ export { symmetricEigen, type Eigen } from './symmetric-eigen.ts';
 export { FitParamsSchema, FitParamError, checkFitParams, fitPathProblem, applyUnit, fromUnit, toUnit, startUnit, getPath, MAX_FIT_PARAMS, type FitParam, type FitParamsInput } from './fit-params.ts';
 export { TargetsSchema, TargetsError, MOMENT_NAMES, parseTargets, resolveTargets, momentOf, targetLabel, type Target, type TargetInput, type MomentName } from './targets.ts';
 export { calibrate, identify, shortenedScenario, type CalibrationSetup, type CalibrationResult, type Evaluation, type MomentFit, type Identification } from './calibrate.ts';
+export { meanInterval, t975, type MeanInterval } from './t-interval.ts';
+export { claimDefinitions, MIN_EFFECT, RETAIL_RECORD_27_JAN, withPath, type ClaimDefinition, type MarketMetric, type EconomyMetric } from './claims.ts';
+export { auditClaims, claimIds, eventSession, verdictOf, type AuditJob, type AuditReport, type AuditSetup, type ClaimResult, type Verdict } from './claims-audit.ts';

@@ -9,10 +9,9 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify as toYaml } from 'yaml';
 import { applyUnit, BarsError, calibrate, checkFitParams, FitParamError, getPath, parseDailyBars, parseScenario, parseTargets, PRESET_FIT_PARAMS, resolveNews, resolveTargets, scenarioCalendar, ScenarioError, shockMoments, targetLabel, TargetsError, momentOf, spread, type CalibrationResult, type Evaluation, type FitParam, type Scenario, type ScenarioInput, type Target, type TargetInput } from '../index.ts';
-import { plainParseError, UsageError } from './errors.ts';
+import { joinNegativeValues, plainParseError, UsageError, wholeNumber } from './errors.ts';
 import type { Io } from './io.ts';
 import { Progress } from './progress.ts';
-import { parseSeed } from './run.ts';
 import { runSeeds } from './run-seeds.ts';
 import { loadScenarioInput, readDataFile, readText } from './scenario-input.ts';
 
@@ -62,9 +61,7 @@ function show(t: Pick<Target, 'moment'>, x: number): string {
 }
 
 function intFlag(text: string | undefined, name: string, fallback: number, lo: number, hi: number): number {
-  const n = parseSeed(text, name, fallback);
-  if (n < lo || n > hi) throw new UsageError(`${name} must be between ${lo} and ${hi}, got ${n}`);
-  return n;
+  return wholeNumber(text, name, fallback, lo, hi);
 }
 
 /** The run's session dates (null entries when undated). */
@@ -176,7 +173,7 @@ export async function calibrateCommand(args: string[], io: Io): Promise<number> 
   let parsed;
   try {
     parsed = parseArgs({
-      args,
+      args: joinNegativeValues(args),
       allowPositionals: true,
       options: {
         preset: { type: 'string' },
@@ -196,7 +193,7 @@ export async function calibrateCommand(args: string[], io: Io): Promise<number> 
       },
     });
   } catch (e) {
-    throw new UsageError(plainParseError(e as Error, 'calibrate'));
+    throw new UsageError(plainParseError(e as Error, 'calibrate', args));
   }
   const { values, positionals } = parsed;
   if (values.help) {

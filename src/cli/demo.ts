@@ -1,28 +1,38 @@
-// `shocklab demo [--seeds K] [--out DIR]`: the main job on embedded defaults. Runs the
-// deepseek-2025 preset live for seeds 1..K (default 8; nothing precomputed), prints NVDA's
-// simulated week (mean and spread over seeds) beside the record, retail's net dollars and the
-// leveraged ETFs' share of volume on 27 Jan, and AVGO's simulated week marked as a forecast
-// (its record after 24 Jan is withheld on purpose), and writes the runs to DIR (default
-// out/deepseek-2025/, replacing the last demo's).
+// `shocklab demo [--seeds K] [--audit-seeds K] [--out DIR]`: the main job on embedded defaults.
+// Runs the fitted deepseek-2025 preset live for seeds 1..K (default 20; nothing precomputed),
+// prints NVDA's simulated week (mean and spread over seeds) beside the record, retail's net
+// dollars and the leveraged ETFs' share of volume on 27 Jan, and AVGO's simulated week marked as
+// a forecast (its record after 24 Jan is withheld on purpose); then the claims audit over seeds
+// 1..8 (their treatment runs are the week's first seeds: only the controls run), and the HTML
+// report. Writes everything to DIR (default out/deepseek-2025/, replacing the last demo's).
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { auditClaims } from '../analysis/claims-audit.ts';
 import { classNetUsd, compareWeek, letfRebalanceShare, type SessionComparison, type Spread } from '../analysis/week.ts';
 import { getPreset, parseScenario } from '../index.ts';
 import { LETF_REBALANCE_SHARE_27_JAN, NVDA_AVERAGE_VOLUME_20D, NVDA_WEEK, RETAIL_NET_USD_27_JAN } from '../scenario/record-2025.ts';
 import { plainParseError, UsageError } from './errors.ts';
-import type { Io } from './io.ts';
+import { writeFileAtomic, type Io } from './io.ts';
 import { Progress } from './progress.ts';
-import { parseSeed } from './run.ts';
+import { auditJson, auditTable, poolRunner } from './audit.ts';
+import { loadReportData, readAudit } from './report.ts';
+import { reportHtml } from '../report/html.ts';
+import { parseSeed, resolvedScenarioYaml, shellQuote } from './run.ts';
 import { defaultWorkers, runSeeds } from './run-seeds.ts';
 
-const USAGE = `usage: shocklab demo [--seeds K] [--out DIR]
+const USAGE = `usage: shocklab demo [--seeds K] [--audit-seeds K] [--out DIR]
 
-Runs the DeepSeek week (preset deepseek-2025, 24-31 Jan 2025) for seeds 1..K and prints the
-simulated week beside the record.
+Runs the fitted DeepSeek week (preset deepseek-2025, 24-31 Jan 2025) for seeds 1..K and prints
+the simulated week beside the record, then audits the article's claims (shocklab audit) over
+seeds 1..A and writes an HTML report (shocklab report) of it all.
 
-  --seeds K   number of seeds, 1-100 (default 8; ~12 s each here)
-  --out DIR   where the runs are written (default out/deepseek-2025; replaced)
+  --seeds K         seeds of the week, 1-100 (default 20; ~6 s of a core each here)
+  --audit-seeds A   paired seeds of the claims audit, 2 to K, or 0 for no audit (default 8;
+                    ~9 counterfactual runs of 2-3 sessions per seed)
+  --out DIR         where the runs, audit.json and report.html go (default out/deepseek-2025;
+                    replaced)
 
-example: shocklab demo --seeds 4
+example: shocklab demo --seeds 4 --audit-seeds 2
 `;
 
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%`;
@@ -58,21 +68,28 @@ function weekTable(rows: SessionComparison[], forecast: boolean): string {
 export async function demoCommand(args: string[], io: Io): Promise<number> {
   let values;
   try {
-    values = parseArgs({ args, options: { seeds: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+    values = parseArgs({ args, options: { seeds: { type: 'string' }, 'audit-seeds': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
   } catch (e) {
-    throw new UsageError(plainParseError(e as Error, 'demo'));
+    throw new UsageError(plainParseError(e as Error, 'demo', args));
   }
   if (values.help) {
     io.out(USAGE);
     return 0;
   }
-  const count = parseSeed(values.seeds, '--seeds', 8);
+  const count = parseSeed(values.seeds, '--seeds', 20);
   if (count < 1 || count > 100) throw new UsageError(`--seeds must be between 1 and 100, got ${count}`);
+  const auditSeeds = parseSeed(values['audit-seeds'], '--audit-seeds', Math.min(8, count));
+  if (auditSeeds !== 0 && (auditSeeds < 2 || auditSeeds > count)) throw new UsageError(`--audit-seeds must be 0 (no audit) or between 2 and --seeds (${count}), got ${auditSeeds}`);
   const out = values.out ?? 'out/deepseek-2025';
   const scenario = parseScenario(getPreset('deepseek-2025'));
   const workers = defaultWorkers(count);
-  io.err(`running deepseek-2025 for seeds 1-${count} on ${workers} worker${workers === 1 ? '' : 's'} (about ${Math.ceil(count / workers) * 12} s here)...\n`);
-  const { reports, events, seconds } = await runSeeds(scenario, 1, count, new Progress(io, `deepseek-2025 x${count}`), out, { trades: false });
+  const t0 = performance.now(); // clock-ok
+  io.err(`running deepseek-2025 for seeds 1-${count} on ${workers} worker${workers === 1 ? '' : 's'} (about ${Math.ceil((count * 12) / workers)} s here)...\n`);
+  const files = [
+    { name: 'scenario.resolved.yaml', data: resolvedScenarioYaml(scenario) },
+    { name: 'command.txt', data: `${['shocklab', 'demo', ...args].map(shellQuote).join(' ')}\n` },
+  ];
+  const { reports, events, seconds } = await runSeeds(scenario, 1, count, new Progress(io, `deepseek-2025 x${count}`), out, { trades: false, files });
   const nvda = compareWeek(reports, 'NVDA', NVDA_WEEK, NVDA_AVERAGE_VOLUME_20D);
   const avgo = compareWeek(reports, 'AVGO');
   const day27 = nvda.find((c) => c.date === '2025-01-27')?.day ?? 1;
@@ -88,5 +105,15 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   text += `wrote ${out}/: run.json (this table's data) and seed-N/ (bars, flows, quotes as CSV and Parquet; the trade tape is left out, \`shocklab run --out\` writes it)\n`;
   io.out(text);
   io.err(`${events} events in ${seconds.toFixed(3)} s (${Math.round(events / seconds).toLocaleString('en-US')} events/s)\n`);
+  const auditFile = join(out, 'audit.json');
+  if (auditSeeds > 0) {
+    const audit = await auditClaims({ base: getPreset('deepseek-2025'), seeds: auditSeeds, baseline: reports.slice(0, auditSeeds), run: poolRunner(io, undefined, `audit x${auditSeeds}`) });
+    writeFileAtomic(auditFile, auditJson(audit));
+    io.out(`\n${auditTable(audit)}(each claim's evidence: ${auditFile}; the rules: docs/claims.md)\n`);
+  }
+  const page = join(out, 'report.html');
+  writeFileAtomic(page, reportHtml(loadReportData(out, auditSeeds > 0 ? readAudit(auditFile) : null)));
+  io.out(`\ndone in ${((performance.now() - t0) / 1000).toFixed(0)} s. The report: ${page}\n`); // clock-ok
+  io.out(`open it in a browser (it needs no network): xdg-open ${page}   or   file://${resolve(page)}\n`);
   return 0;
 }

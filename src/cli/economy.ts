@@ -1,5 +1,6 @@
 // `shocklab economy <calculator>`: the compute-economy calculators and the full model on the
-// command line. Each prints a readable table, or JSON with --json (plain numbers, full precision).
+// command line. Each prints a readable table, or JSON with --json (plain numbers, full precision);
+// `economy NAME --help` prints that calculator's flags with their units and an example.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -27,7 +28,7 @@ import {
   type ProfitReading,
   type VendorSpec,
 } from '../economy/index.ts';
-import { UsageError } from './errors.ts';
+import { joinNegativeValues, plainParseError, UsageError } from './errors.ts';
 import type { Io } from './io.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -46,21 +47,115 @@ calculators:
   compete     --alpha A --vendors JSON                logit Bertrand-Nash prices, shares, margins
   run         [SCENARIO] [--set path=value]... [--out DIR] [--jump J]   the full model (+ SVG chart)
   sweep       path=from:to:step [SCENARIO] [--set path=value]... [--jump J] [--raw]
+
+shocklab economy <calculator> --help gives its flags with their units and an example.
+
+example: shocklab economy jevons --efficiency 10 --elasticity 1.5
 `;
 
-/** `--name -0.5` reads as an option value, not an unknown option. */
-function joinNegativeValues(args: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const b = args[i + 1];
-    if (a.startsWith('--') && !a.includes('=') && b !== undefined && /^-(\d|\.\d|Infinity)/.test(b)) {
-      out.push(`${a}=${b}`);
-      i++;
-    } else out.push(a);
-  }
-  return out;
-}
+/** Each calculator's own usage: every flag with its unit and an example (`economy NAME --help`). */
+const CALC_HELP: Record<string, string> = {
+  jevons: `usage: shocklab economy jevons --efficiency E --elasticity EPS [--json]
+
+Input demand (e.g. GPU-hours) after an efficiency gain, with constant-elasticity service demand:
+the input needed changes by E^(EPS-1), the service used by E^EPS; the rebound is EPS.
+
+  --efficiency E     efficiency factor, a multiple (> 0; 10 = ten times more service per input)
+  --elasticity EPS   price elasticity of service demand, unitless (any finite number; > 1 is backfire)
+  --json             the result as JSON
+
+example: shocklab economy jevons --efficiency 10 --elasticity 1.5 --json
+`,
+  'train-coal': `usage: shocklab economy train-coal --efficiency E --fuel-price P [--reading R] [--margin M] [--json]
+
+The article's train and coal: output per fuel spend and the profit multiplier of the fuel user
+under each reading of what happens to its prices.
+
+  --efficiency E     efficiency factor, a multiple (> 0; 2 = twice the output per unit of fuel)
+  --fuel-price P     fuel price after / before, a multiple (> 0; 1.5 = fuel 50% dearer)
+  --reading R        proportional (default), fixed-budget or fixed-output
+  --margin M         base profit margin, a fraction of revenue (default 0.2 = 20%)
+  --json             the result as JSON
+
+example: shocklab economy train-coal --efficiency 2 --fuel-price 1.5 --reading fixed-budget
+`,
+  'gpu-hour': `usage: shocklab economy gpu-hour --efficiency E --elasticity EPS [--cost-share C] [--json]
+
+The value of a GPU-hour after an efficiency gain with the supply of GPU-hours fixed: rental
+price, output per rental dollar, token price and owner surplus, each as after / before.
+
+  --efficiency E     efficiency factor, a multiple (> 0; 27 = 27 times the tokens per GPU-hour)
+  --elasticity EPS   price elasticity of inference demand, unitless (> 0)
+  --cost-share C     operating cost as a fraction of the old rental price (default 0)
+  --json             the result as JSON
+
+example: shocklab economy gpu-hour --efficiency 27 --elasticity 1.5 --cost-share 0.3
+`,
+  letf: `usage: shocklab economy letf --aum A --leverage X --return R [--json]
+
+A leveraged ETF's end-of-day rebalancing trade A (X^2 - X) R (Cheng & Madhavan 2009); positive
+is buying, in the money unit of A.
+
+  --aum A            assets under management, in dollars (or any money unit; the trade is in it)
+  --leverage X       leverage, a multiple (2 = 2x long, -1 = inverse)
+  --return R         the day's return of the underlying, a fraction (-0.17 = -17%)
+  --json             the result as JSON
+
+example: shocklab economy letf --aum 5e9 --leverage 2 --return -0.17
+`,
+  bass: `usage: shocklab economy bass --p P --q Q [--horizon YEARS] [--json]
+
+Bass diffusion: the peak of adoption and the adopted share F(t) of the eventual market, year by year.
+
+  --p P              innovation coefficient, per year (> 0; e.g. 0.03)
+  --q Q              imitation coefficient, per year (>= 0; e.g. 0.4)
+  --horizon YEARS    years of the curve, a whole number 0-1000 (default 10)
+  --json             the result as JSON
+
+example: shocklab economy bass --p 0.03 --q 0.4 --horizon 15
+`,
+  compete: `usage: shocklab economy compete --alpha A --vendors JSON [--json]
+
+Logit Bertrand-Nash competition: each vendor's equilibrium price, market share, margin and markup,
+and the outside option's share.
+
+  --alpha A          price sensitivity, utility per dollar of price (> 0)
+  --vendors JSON     a JSON array of {"name", "quality" (utility before price, unitless),
+                     "cost" (marginal cost per unit, dollars)}
+  --json             the result as JSON
+
+example: shocklab economy compete --alpha 1 --vendors '[{"name":"A","quality":2,"cost":1},{"name":"B","quality":1,"cost":1}]'
+`,
+  run: `usage: shocklab economy run [SCENARIO] [--set PATH=VALUE]... [--out DIR] [--jump J] [--json]
+
+The full compute economy year by year (compute demand in GPU-hours, rental price in $/h,
+accelerator spend and vendor revenue in $ billions, margins as fractions, values per share in $),
+and an SVG chart, economy-run.svg, in DIR (default: the current directory).
+
+  SCENARIO           a YAML or JSON file of economy parameters (default: the built-in ones)
+  --set PATH=VALUE   override one parameter (repeatable), e.g. --set demand.elasticity=1.3
+  --out DIR          the folder the chart goes to (created when missing)
+  --jump J           also value NVDA and AVGO after / before a one-off efficiency jump of J, a multiple
+  --json             the result as JSON
+
+example: shocklab economy run --set demand.elasticity=1.3 --jump 27 --out out/economy
+`,
+  sweep: `usage: shocklab economy sweep PATH=FROM:TO:STEP [SCENARIO] [--set PATH=VALUE]... [--jump J] [--raw] [--json]
+
+Value per share of NVDA and AVGO ($) against one parameter over a grid, each point with the
+installed base refitted to the base year's NVIDIA revenue (unless --raw), and the value ratio
+after / before an efficiency jump.
+
+  PATH=FROM:TO:STEP  the parameter and its grid, in the parameter's own unit (at most 10000 points)
+  SCENARIO           a YAML or JSON file of economy parameters (default: the built-in ones)
+  --set PATH=VALUE   override one parameter (repeatable)
+  --jump J           the efficiency jump, a multiple (default 27)
+  --raw              do not refit the installed base at each point
+  --json             the result as JSON
+
+example: shocklab economy sweep elasticity=1.1:1.5:0.1 --jump 27
+`,
+};
 
 function parse(args: string[], options: Options, positionals = false): { values: Values; positionals: string[] } {
   try {
@@ -69,7 +164,7 @@ function parse(args: string[], options: Options, positionals = false): { values:
       positionals: string[];
     };
   } catch (e) {
-    throw new UsageError((e as Error).message.split('\n')[0]);
+    throw new UsageError(plainParseError(e as Error, 'economy', args));
   }
 }
 
@@ -281,7 +376,7 @@ export async function economyCommand(args: string[], io: Io): Promise<number> {
   const calc = CALCULATORS[name];
   if (!calc) throw new UsageError(`unknown calculator ${JSON.stringify(name)}; one of ${Object.keys(CALCULATORS).join(', ')}`);
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(USAGE);
+    io.out(CALC_HELP[name]);
     return 0;
   }
   return calc(rest, io);

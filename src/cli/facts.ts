@@ -1,7 +1,8 @@
 // `shocklab facts <run dir>... [--symbol NAME] [--min-seeds N] [--json]`: checks the stylized
 // facts of targets.md on recorded runs and prints, per fact, the pooled estimate, the band, the
 // seeds in band and PASS/FAIL (a table, or one JSON object with --json). Exit 0 when every fact
-// passes, 1 when one fails, 2 (one line) for a missing or malformed directory.
+// passes, 1 when one fails, 2 (one line) for a missing or malformed directory. The pass rule asks
+// for as many seeds as are given unless --min-seeds asks for more, and the output says which.
 //
 // Run-dir layout: a seed directory holds bars.csv as written by src/record/node
 // (writeRecording); each argument is either a seed directory or a run directory whose
@@ -12,7 +13,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stylizedFacts, type DaySeries, type FactsReport, type SeedSeries } from '../analysis/index.ts';
 import { CsvError, parseBarsCsv, type BarsTable } from '../record/csv.ts';
-import { plainParseError, UsageError } from './errors.ts';
+import { joinNegativeValues, plainParseError, UsageError, wholeNumber } from './errors.ts';
 import type { Io } from './io.ts';
 
 const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory();
@@ -64,7 +65,13 @@ export function seedFromBars(name: string, t: BarsTable, symbol: string, source:
   return { name, days };
 }
 
-function table(report: FactsReport, symbol: string): string {
+/** The pass rule in one line: what it asks of every fact, and how many seeds it asked for and why. */
+export function passRuleLine(seeds: number, minSeeds: number, asked: boolean): string {
+  const why = asked ? `at least ${minSeeds} seeds (--min-seeds ${minSeeds}), ${seeds} given` : `${seeds} of ${seeds} seeds given; --min-seeds N to ask for more`;
+  return `pass rule: pooled estimate in band and at least 80% of seeds in band; ${why}`;
+}
+
+function table(report: FactsReport, symbol: string, rule: string): string {
   const rows = [['fact', 'estimate (pooled)', 'band', 'seeds in band', 'result']];
   for (const f of report.facts) rows.push([f.id, f.pooled.estimate, f.band, `${f.seedsInBand}/${f.seeds} (need ${f.required})`, f.pass ? 'PASS' : 'FAIL']);
   const w = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
@@ -72,31 +79,28 @@ function table(report: FactsReport, symbol: string): string {
   const notes = report.facts.filter((f) => !f.pass).map((f) => `  ${f.id}: ${f.reason}`);
   const passed = report.facts.filter((f) => f.pass).length;
   const head = `stylized facts of ${symbol}: ${report.seeds} seeds, ${report.days} days (mid-price returns, pooled within days)`;
-  return [head, ...lines, `${passed} of ${report.facts.length} facts pass`, ...(notes.length ? ['failures:', ...notes] : [])].join('\n') + '\n';
+  return [head, ...lines, `${passed} of ${report.facts.length} facts pass`, rule, ...(notes.length ? ['failures:', ...notes] : [])].join('\n') + '\n';
 }
 
 export async function factsCommand(args: string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { symbol: { type: 'string' }, 'min-seeds': { type: 'string' }, json: { type: 'boolean', default: false } } });
+    parsed = parseArgs({ args: joinNegativeValues(args), allowPositionals: true, options: { symbol: { type: 'string' }, 'min-seeds': { type: 'string' }, json: { type: 'boolean', default: false } } });
   } catch (e) {
-    throw new UsageError(plainParseError(e as Error, 'facts'));
+    throw new UsageError(plainParseError(e as Error, 'facts', args));
   }
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('facts needs at least one run directory: shocklab facts <run dir>... [--symbol NAME] [--min-seeds N] [--json]');
-  let minSeeds = 10;
-  if (values['min-seeds'] !== undefined) {
-    const text = values['min-seeds'];
-    if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--min-seeds must be a positive integer, got ${JSON.stringify(text)}`);
-    minSeeds = Number(text);
-  }
+  const asked = values['min-seeds'] === undefined ? undefined : wholeNumber(values['min-seeds'], '--min-seeds', 1, 1, 1_000_000);
   const dirs = positionals.flatMap(seedDirs);
+  const minSeeds = asked ?? dirs.length;
   const tables = dirs.map(readTable);
   const symbol = values.symbol ?? tables[0].symbol[0];
   if (symbol === undefined) throw new UsageError(`malformed ${join(dirs[0], 'bars.csv')}: no rows`);
   const seeds = dirs.map((d, i) => seedFromBars(basename(d), tables[i], symbol, join(d, 'bars.csv')));
   const report = stylizedFacts(seeds, { minSeeds });
-  if (values.json) io.out(JSON.stringify({ symbol, dirs, ...report }) + '\n');
-  else io.out(table(report, symbol));
+  const rule = passRuleLine(dirs.length, minSeeds, asked !== undefined);
+  if (values.json) io.out(JSON.stringify({ symbol, dirs, minSeeds, passRule: rule, ...report }) + '\n');
+  else io.out(table(report, symbol, rule));
   return report.pass ? 0 : 1;
 }

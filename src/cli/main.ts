@@ -1,6 +1,6 @@
 // The `shocklab` command line: dispatches `shocklab <command> ...` to one module per command.
 // Every command returns an exit code; bad input prints one line and returns 2.
-import { EXIT_USAGE, plainParseError, UsageError } from './errors.ts';
+import { EXIT_USAGE, FlagValueError, flagValueMessage, plainParseError, UsageError } from './errors.ts';
 import { processIo, type Io } from './io.ts';
 
 export { setSeedWorker } from './seed-pool.ts';
@@ -15,13 +15,15 @@ const BOOK_HELP = `usage: shocklab book replay [FILE|-] [--stp none|expire_maker
 
 Replays order operations, one JSON object a line (NDJSON; FILE or standard input), through one
 order book and prints one JSON result a line. Each operation has a "type": limit (id, side "buy"
-or "sell", price, qty, optional tif, postOnly, owner), market (id, side, qty), cancel, modify or
-book. Prices are integer ticks, sizes integer lots. A malformed line gets a BAD_INPUT result
-naming its line.
+or "sell", price, qty, optional tif GTC|IOC|FOK, postOnly, owner), market (id, side, qty),
+cancel (id), modify (id, qty and/or price) or book (prints both sides). Prices are integer
+ticks, sizes integer lots. A malformed line gets a BAD_INPUT result naming its line.
+docs/output.md ("Order operations") describes every field and result.
 
   --stp MODE   self-trade prevention: none (default), expire_maker or expire_taker
 
-example: echo '{"type":"limit","id":1,"side":"sell","price":100,"qty":5}' | shocklab book replay
+example: shocklab book replay examples/ops.ndjson
+         echo '{"type":"limit","id":1,"side":"sell","price":100,"qty":5}' | shocklab book replay
 `;
 const FACTS_HELP = `usage: shocklab facts <run dir>... [--symbol NAME] [--min-seeds N] [--json]
 
@@ -30,10 +32,12 @@ volatility clustering, volume-volatility, leverage) on the 1-minute mid prices o
 (directories written by shocklab run --out), pooled over seeds and per seed, PASS/FAIL.
 
   --symbol NAME   the symbol to check (default: the first)
-  --min-seeds N   the number of seeds the pass rule asks for
+  --min-seeds N   the seeds the pass rule asks for (default: the number of seeds given;
+                  the summary says which); a fact passes when its pooled estimate is in band
+                  and at least 80% of the seeds are
   --json          the report as JSON
 
-example: shocklab run --preset calm-day --seeds 2 --out runs/calm && shocklab facts runs/calm
+example: shocklab run --preset calm-day --seeds 2 --set schedule.days=5 --set recording.tradeRows=false --out runs/calm && shocklab facts runs/calm
 `;
 const SCHEMA_HELP = `usage: shocklab schema [scenario | targets | params]
 
@@ -54,10 +58,12 @@ const COMMANDS: Record<string, { summary: string; help?: string; load: () => Pro
   demo: { summary: 'demo [--seeds K] [--out DIR]         the DeepSeek week beside the record (main job)', load: async () => (await import('./demo.ts')).demoCommand },
   run: { summary: 'run <FILE | --preset NAME> [--seeds K] [--json] [--out DIR]  run a scenario for seeds', load: async () => (await import('./run.ts')).runCommand },
   calibrate: { summary: 'calibrate <FILE | --preset NAME> (--targets F | --bars F --symbol S --event D)  fit behaviour to moments', load: async () => (await import('./calibrate.ts')).calibrateCommand },
+  audit: { summary: 'audit [FILE | --preset NAME] [--seeds K] [--claims C3,C10] [--json]  test the article\'s claims as counterfactuals', load: async () => (await import('./audit.ts')).auditCommand },
   facts: { summary: 'facts <run dir>... [--symbol S] [--json]  check the stylized facts of recorded runs', help: FACTS_HELP, load: async () => (await import('./facts.ts')).factsCommand },
   schema: { summary: 'schema                               print the JSON Schema of scenario files', help: SCHEMA_HELP, load: async () => (await import('./schema.ts')).schemaCommand },
   preset: { summary: 'preset list | preset show NAME       built-in scenarios, as YAML', help: PRESET_HELP, load: async () => (await import('./preset.ts')).presetCommand },
   economy: { summary: 'economy <calculator> [...]          compute-economy calculators', load: async () => (await import('./economy.ts')).economyCommand },
+  report: { summary: 'report <run dir> [--audit F] [--out F]  one HTML page of a recorded run (charts, tables)', load: async () => (await import('./report.ts')).reportCommand },
 };
 
 function usage(): string {
@@ -88,7 +94,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return await (await command.load())(rest, io);
   } catch (e) {
     if (/^ERR_PARSE_ARGS_/.test((e as { code?: string })?.code ?? '')) {
-      io.err(`shocklab ${name}: ${plainParseError(e as Error, name)}\n`);
+      io.err(`shocklab ${name}: ${plainParseError(e as Error, name, rest)}\n`);
+      return EXIT_USAGE;
+    }
+    if (e instanceof FlagValueError) {
+      io.err(`shocklab ${name}: ${flagValueMessage(e.flag, rest)}\n`);
       return EXIT_USAGE;
     }
     if (e instanceof UsageError || e instanceof RangeError || (e as Error)?.name === 'ZodError') {

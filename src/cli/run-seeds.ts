@@ -1,7 +1,8 @@
 // Runs a scenario for consecutive seeds, in this process (one seed, or one worker) or on the seed
 // pool (several workers), and writes each seed's recording as soon as it ends into a staging
 // directory beside `out`, renamed to `out` at the end (all or nothing: an error leaves nothing
-// behind; a finished run replaces what `out` held). Shared by the `run` and `demo` commands.
+// behind; a finished run replaces what `out` held), with run.json and any extra run-level files
+// (`run` adds scenario.resolved.yaml and command.txt). Shared by the `run` and `demo` commands.
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,7 +22,7 @@ export interface SeedsResult {
   seconds: number;
 }
 
-export async function runSeeds(scenario: Scenario, first: number, count: number, progress: Progress, out?: string, options: { trades?: boolean; workers?: number } = {}): Promise<SeedsResult> {
+export async function runSeeds(scenario: Scenario, first: number, count: number, progress: Progress, out?: string, options: { trades?: boolean; workers?: number; files?: readonly { name: string; data: string }[] } = {}): Promise<SeedsResult> {
   const t0 = performance.now(); // clock-ok
   let reports: SeedReport[] = [];
   let events = 0;
@@ -47,6 +48,7 @@ export async function runSeeds(scenario: Scenario, first: number, count: number,
     progress.done();
     if (target !== undefined && staging !== undefined) {
       writeFileSync(join(staging, 'run.json'), JSON.stringify({ scenario: scenario.name, seeds: reports }) + '\n');
+      for (const f of options.files ?? []) writeFileSync(join(staging, f.name), f.data, { flag: 'wx' });
       if (existsSync(target)) rmSync(target, { recursive: true });
       renameSync(staging, target);
     }

@@ -1,21 +1,32 @@
 // `shocklab run <file | --preset NAME> [--seed N] [--seeds K] [--out DIR] [--set path=value ...]
 // [--json]`: runs a scenario for one or more seeds and prints, per seed, the tape hash and, per
 // day and symbol, open/high/low/close/return/volume and the net flow of each investor class.
-// Output files (CSV, Parquet, summary.json per seed) go to DIR, all or nothing. The same seed
+// Output files (CSV, Parquet, summary.json per seed; run.json, scenario.resolved.yaml and
+// command.txt for the run; docs/output.md lists them) go to DIR, all or nothing. The same seed
 // prints the same bytes on stdout; timings and the progress bar go to stderr.
 import { existsSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { stringify } from 'yaml';
 import { ScenarioError, type Scenario, type SeedReport } from '../index.ts';
 import { runSeeds } from './run-seeds.ts';
-import { plainParseError, UsageError } from './errors.ts';
+import { joinNegativeValues, plainParseError, UsageError, wholeNumber } from './errors.ts';
 import type { Io } from './io.ts';
 import { Progress } from './progress.ts';
 import { loadScenario } from './scenario-input.ts';
 
+/** A seed flag: a whole number >= 0 (`fallback` when absent); other commands' counts use it too. */
 export function parseSeed(text: string | undefined, name = '--seed', fallback = 1): number {
-  if (text === undefined) return fallback;
-  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new UsageError(`${name} must be an integer, got ${JSON.stringify(text)}`);
-  return Number(text);
+  return wholeNumber(text, name, fallback, 0);
+}
+
+/** One argument as a POSIX shell would need it typed (bare when safe, else single-quoted). */
+export function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** scenario.resolved.yaml: the scenario as run (after --set, defaults filled), a file `shocklab run FILE` accepts. */
+export function resolvedScenarioYaml(s: Scenario): string {
+  return `# shocklab scenario "${s.name}" as run: --set overrides applied, defaults filled in.\n# shocklab run scenario.resolved.yaml --seed N reproduces this folder's seed-N (its tape hash).\n${stringify(s)}`;
 }
 
 function table(rows: (string | number)[][]): string {
@@ -55,14 +66,15 @@ symbol, prices in dollars, the return, volume in real shares (and as a multiple 
 average) and the net flow of each investor class.
 
   --preset NAME      a built-in scenario (shocklab preset list)
-  --seed N           first seed, an integer (default 1)
+  --seed N           first seed, a whole number >= 0 (default 1)
   --seeds K          number of consecutive seeds, 1-10000 (default 1)
   --workers N        worker threads for several seeds, 1-256 (default one per core, at most K);
                      the output is the same bytes whatever N
   --set PATH=VALUE   override a scenario field before validation (repeatable), e.g.
                      --set schedule.days=2  --set 'news=[]'  --set agents.retail.count=500
-  --out DIR          write CSV, Parquet and summary.json per seed and run.json (DIR must be new
-                     or empty; missing parents are created; all or nothing)
+  --out DIR          write CSV, Parquet and summary.json per seed, and run.json,
+                     scenario.resolved.yaml and command.txt (docs/output.md lists every file and
+                     column; DIR must be new or empty; missing parents are created; all or nothing)
   --json             one JSON document on stdout instead of the tables
   -h, --help         this text
 
@@ -79,7 +91,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args,
+      args: joinNegativeValues(args),
       allowPositionals: true,
       options: {
         preset: { type: 'string' },
@@ -92,13 +104,13 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       },
     });
   } catch (e) {
-    throw new UsageError(plainParseError(e as Error, 'run'));
+    throw new UsageError(plainParseError(e as Error, 'run', args));
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`run takes one scenario file, got ${positionals.length}: ${positionals.join(' ')}`);
   const first = parseSeed(values.seed);
-  const count = parseSeed(values.seeds, '--seeds', 1);
-  if (count < 1 || count > 10_000) throw new UsageError(`--seeds must be between 1 and 10000, got ${count}`);
+  const count = wholeNumber(values.seeds, '--seeds', 1, 1, 10_000);
+  const workers = values.workers === undefined ? undefined : wholeNumber(values.workers, '--workers', 1, 1, 256);
   let scenario: Scenario;
   try {
     scenario = loadScenario(positionals[0], values.preset, values.set!);
@@ -109,9 +121,11 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   if (values.out !== undefined) checkOutDir(values.out);
 
   const progress = new Progress(io, count > 1 ? `${scenario.name} x${count}` : scenario.name);
-  const workers = values.workers === undefined ? undefined : parseSeed(values.workers, '--workers', 1);
-  if (workers !== undefined && (workers < 1 || workers > 256)) throw new UsageError(`--workers must be between 1 and 256, got ${workers}`);
-  const { reports, events, seconds } = await runSeeds(scenario, first, count, progress, values.out, workers === undefined ? {} : { workers });
+  const files = [
+    { name: 'scenario.resolved.yaml', data: resolvedScenarioYaml(scenario) },
+    { name: 'command.txt', data: `${['shocklab', 'run', ...args].map(shellQuote).join(' ')}\n` },
+  ];
+  const { reports, events, seconds } = await runSeeds(scenario, first, count, progress, values.out, { files, ...(workers === undefined ? {} : { workers }) });
   if (values.out !== undefined) io.err(`wrote ${count} seed director${count === 1 ? 'y' : 'ies'} to ${values.out}\n`);
 
   if (values.json) io.out(JSON.stringify({ scenario: scenario.name, seeds: reports }) + '\n');

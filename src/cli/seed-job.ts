@@ -15,7 +15,7 @@ export interface SeedJob {
 
 export function runSeedJob(job: SeedJob, progress: (fraction: number) => void): { report: SeedReport; events: number } {
   const r = buildRun(job.scenario, job.seed);
-  completeRun(r, progress);
+  completeRun(r, progress, { beliefs: job.dir !== undefined });
   const report = seedReport(job.scenario, job.seed, r);
   if (job.dir !== undefined) writeRecording(join(job.dir, `seed-${job.seed}`), r.recorder, { meta: { scenario: job.scenario.name, seed: job.seed }, trades: job.trades });
   return { report, events: r.kernel.events };

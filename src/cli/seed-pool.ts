@@ -1,6 +1,7 @@
 // Seeds on every core: a small pool of worker threads (node:worker_threads, no dependency) that
 // each run whole seeds (src/cli/seed-job.ts), handed out one at a time to whichever worker is
-// free. Reports come back in seed order whatever order the workers finish in, and each worker
+// free. Reports come back in job order whatever order the workers finish in (jobs may share a
+// seed: the audit runs several scenarios on the same seeds), and each worker
 // writes its seeds' recordings into the same staging directory, so a pooled run is the same
 // bytes as a serial one. Workers load the code the way the CLI was loaded (bin/load.js): the
 // bundle's seed worker when the CLI runs from the bundle (setSeedWorker), else the sources
@@ -26,7 +27,6 @@ export function runSeedPool(jobs: readonly SeedJob[], workers: number, progress:
   return new Promise((resolve, reject) => {
     const reports: (SeedReport | undefined)[] = new Array(jobs.length);
     const partial = new Float64Array(jobs.length);
-    const index = new Map(jobs.map((j, i) => [j.seed, i]));
     let next = 0;
     let done = 0;
     let events = 0;
@@ -35,15 +35,17 @@ export function runSeedPool(jobs: readonly SeedJob[], workers: number, progress:
     const report = () => progress(partial.reduce((a, x) => a + x, 0) / jobs.length);
     const stop = () => pool.forEach((w) => void w.terminate());
     const feed = (w: Worker) => {
-      if (next < jobs.length) w.postMessage(jobs[next++]);
-      else w.postMessage(null);
+      if (next < jobs.length) {
+        w.postMessage({ index: next, job: jobs[next] });
+        next++;
+      } else w.postMessage(null);
     };
     for (let k = 0; k < Math.min(workers, jobs.length); k++) {
       const w = new Worker(worker);
       pool.push(w);
-      w.on('message', (m: { kind: string; seed: number; fraction?: number; report?: SeedReport; events?: number; name?: string; message?: string }) => {
+      w.on('message', (m: { kind: string; index: number; fraction?: number; report?: SeedReport; events?: number; name?: string; message?: string }) => {
         if (failed) return;
-        const i = index.get(m.seed)!;
+        const i = m.index;
         if (m.kind === 'progress') {
           partial[i] = m.fraction!;
           report();

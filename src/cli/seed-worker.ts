@@ -5,22 +5,23 @@ import { runSeedJob, type SeedJob } from './seed-job.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('seed-worker must run in a worker thread');
-port.on('message', (job: SeedJob | null) => {
-  if (job === null) {
+port.on('message', (message: { index: number; job: SeedJob } | null) => {
+  if (message === null) {
     port.close();
     return;
   }
+  const { index, job } = message;
   try {
     let last = 0;
     const result = runSeedJob(job, (f) => {
       if (f - last >= 0.05 || f === 1) {
         last = f;
-        port.postMessage({ kind: 'progress', seed: job.seed, fraction: f });
+        port.postMessage({ kind: 'progress', index, fraction: f });
       }
     });
-    port.postMessage({ kind: 'done', seed: job.seed, report: result.report, events: result.events });
+    port.postMessage({ kind: 'done', index, report: result.report, events: result.events });
   } catch (e) {
     const err = e as Error;
-    port.postMessage({ kind: 'error', seed: job.seed, name: err.name, message: err.message });
+    port.postMessage({ kind: 'error', index, name: err.name, message: err.message });
   }
 });

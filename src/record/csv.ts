@@ -1,15 +1,18 @@
 // The CSV files of a recording, as text (browser-safe; src/record/node writes them to disk), and
-// a reader for bars.csv, the file the stylized-facts command analyses.
+// a reader for bars.csv, the file the stylized-facts command analyses. Every column's unit is in
+// its name (docs/output.md lists them):
 //
-//   trades.csv  time_ns,symbol,price,qty,maker,taker,taker_side        one row per trade
-//   quotes.csv  time_ns,symbol,bid,ask,mid                              one row per sample and symbol
-//   bars.csv    day,minute,symbol,open,high,low,close,mid,volume_lots,volume_shares,trades,value_cents
-//               one row per minute and symbol; `minute` counts from the day's start; a row with
-//               trades = 0 is a carried-forward minute (OHLC = previous close)
-//   flows.csv   day,minute,symbol,class,net_lots,net_cents,net_shares,net_real_cents
-//               one row per minute, symbol and class that traded in the run
-// Prices are in ticks, a missing value (an empty side of the book) is an empty field, and
-// shares / real cents are lots / cents times the symbol's real shares per lot (recorder.sharesPerLot).
+//   trades.csv  TRADES_HEADER   one row per trade; taker_side is buy (the taker bought from the
+//               maker), sell (the taker sold to the maker) or auction (a call-auction print:
+//               maker is the seller, taker the buyer)
+//   quotes.csv  QUOTES_HEADER   one row per sample and symbol
+//   bars.csv    BARS_HEADER     one row per minute and symbol; `minute` counts from the day's
+//               start; a row with trades = 0 is a carried-forward minute (OHLC = previous close)
+//   flows.csv   FLOWS_HEADER    one row per minute, symbol and class that traded in the run
+// Prices are in ticks and in real dollars a share (Recorder.priceUsd); a missing value (an empty
+// side of the book) is an empty field; shares / real cents are lots / cents times the symbol's
+// real shares per lot (recorder.sharesPerLot); value_cents and net_cents are ticks x lots x
+// cents per tick (a lot priced as one share), net_real_cents the same times shares per lot.
 
 import type { Recorder } from './recorder.ts';
 
@@ -18,13 +21,25 @@ const num = (x: number): string => (Number.isNaN(x) ? '' : String(x));
 /** Rows per chunk of the chunked CSV writers (keeps each string small for long runs). */
 const CHUNK_ROWS = 50_000;
 
+export const TRADES_HEADER = ['time_ns', 'symbol', 'price_ticks', 'price_usd', 'qty_lots', 'qty_shares', 'maker', 'taker', 'taker_side'] as const;
+export const QUOTES_HEADER = ['time_ns', 'symbol', 'bid_ticks', 'ask_ticks', 'mid_ticks', 'bid_usd', 'ask_usd', 'mid_usd'] as const;
+export const BARS_HEADER = ['day', 'minute', 'symbol', 'open_ticks', 'high_ticks', 'low_ticks', 'close_ticks', 'mid_ticks', 'open_usd', 'high_usd', 'low_usd', 'close_usd', 'mid_usd', 'volume_lots', 'volume_shares', 'trades', 'value_cents'] as const;
+export const FLOWS_HEADER = ['day', 'minute', 'symbol', 'class', 'net_lots', 'net_shares', 'net_cents', 'net_real_cents'] as const;
+
+/** The tape's taker-side code (0 buy, 1 sell, 2 auction; src/record/recorder.ts) as the word the files write. */
+export const TAKER_SIDE_NAMES: readonly string[] = ['buy', 'sell', 'auction'];
+
 /** trades.csv in chunks of text (header first), for writers that stream. */
 export function* tradesCsvChunks(r: Recorder): Generator<string> {
-  yield 'time_ns,symbol,price,qty,maker,taker,taker_side\n';
+  yield TRADES_HEADER.join(',') + '\n';
+  const f = r.sharesPerLot;
   for (let start = 0; start < r.count; start += CHUNK_ROWS) {
     const out: string[] = [];
     const end = Math.min(r.count, start + CHUNK_ROWS);
-    for (let i = start; i < end; i++) out.push(`${r.time[i]},${r.symbols[r.symbol[i]]},${r.price[i]},${r.qty[i]},${r.maker[i]},${r.taker[i]},${r.side[i]}\n`);
+    for (let i = start; i < end; i++) {
+      const s = r.symbol[i];
+      out.push(`${r.time[i]},${r.symbols[s]},${r.price[i]},${r.priceUsd(s, r.price[i])},${r.qty[i]},${r.qty[i] * f[s]},${r.maker[i]},${r.taker[i]},${TAKER_SIDE_NAMES[r.side[i]]}\n`);
+    }
     yield out.join('');
   }
 }
@@ -36,11 +51,14 @@ export function tradesCsv(r: Recorder): string {
 /** quotes.csv in chunks of text (header first). */
 export function* quotesCsvChunks(r: Recorder): Generator<string> {
   const q = r.quotes;
-  yield 'time_ns,symbol,bid,ask,mid\n';
+  yield QUOTES_HEADER.join(',') + '\n';
   for (let start = 0; start < q.count; start += CHUNK_ROWS) {
     const out: string[] = [];
     const end = Math.min(q.count, start + CHUNK_ROWS);
-    for (let i = start; i < end; i++) out.push(`${q.time[i]},${r.symbols[q.symbol[i]]},${num(q.bid[i])},${num(q.ask[i])},${num(q.mid[i])}\n`);
+    for (let i = start; i < end; i++) {
+      const s = q.symbol[i];
+      out.push(`${q.time[i]},${r.symbols[s]},${num(q.bid[i])},${num(q.ask[i])},${num(q.mid[i])},${num(r.priceUsd(s, q.bid[i]))},${num(r.priceUsd(s, q.ask[i]))},${num(r.priceUsd(s, q.mid[i]))}\n`);
+    }
     yield out.join('');
   }
 }
@@ -48,8 +66,6 @@ export function* quotesCsvChunks(r: Recorder): Generator<string> {
 export function quotesCsv(r: Recorder): string {
   return [...quotesCsvChunks(r)].join('');
 }
-
-export const BARS_HEADER = ['day', 'minute', 'symbol', 'open', 'high', 'low', 'close', 'mid', 'volume_lots', 'volume_shares', 'trades', 'value_cents'] as const;
 
 export function barsCsv(r: Recorder): string {
   const b = r.bars;
@@ -59,7 +75,11 @@ export function barsCsv(r: Recorder): string {
   for (let m = 0; m < b.minutes; m++) {
     for (let s = 0; s < S; s++) {
       const i = m * S + s;
-      out.push(`${r.dayOf(m)},${r.minuteOfDay(m)},${r.symbols[s]},${b.open[i]},${b.high[i]},${b.low[i]},${b.close[i]},${num(b.mid[i])},${b.volume[i]},${b.volume[i] * f[s]},${b.trades[i]},${b.value[i]}\n`);
+      const usd = (ticks: number) => num(r.priceUsd(s, ticks));
+      out.push(
+        `${r.dayOf(m)},${r.minuteOfDay(m)},${r.symbols[s]},${b.open[i]},${b.high[i]},${b.low[i]},${b.close[i]},${num(b.mid[i])},` +
+          `${usd(b.open[i])},${usd(b.high[i])},${usd(b.low[i])},${usd(b.close[i])},${usd(b.mid[i])},${b.volume[i]},${b.volume[i] * f[s]},${b.trades[i]},${b.value[i]}\n`,
+      );
     }
   }
   return out.join('');
@@ -72,7 +92,7 @@ export function flowsCsv(r: Recorder): string {
   const f = r.sharesPerLot;
   const active: boolean[] = [];
   for (let s = 0; s < S; s++) for (let c = 0; c < C; c++) active.push(fl.buyLots[s * C + c] + fl.sellLots[s * C + c] > 0);
-  const out: string[] = ['day,minute,symbol,class,net_lots,net_cents,net_shares,net_real_cents\n'];
+  const out: string[] = [FLOWS_HEADER.join(',') + '\n'];
   for (let m = 0; m < fl.minutes; m++) {
     for (let s = 0; s < S; s++) {
       for (let c = 0; c < C; c++) {
@@ -80,7 +100,7 @@ export function flowsCsv(r: Recorder): string {
         const i = (m * S + s) * C + c;
         const lots = fl.minuteLots[i];
         const cents = fl.minuteCents[i];
-        out.push(`${r.dayOf(m)},${r.minuteOfDay(m)},${r.symbols[s]},${r.classNames[c]},${lots},${cents},${lots * f[s]},${cents * f[s]}\n`);
+        out.push(`${r.dayOf(m)},${r.minuteOfDay(m)},${r.symbols[s]},${r.classNames[c]},${lots},${lots * f[s]},${cents},${cents * f[s]}\n`);
       }
     }
   }
@@ -100,25 +120,32 @@ export interface BarsTable {
   day: number[];
   minute: number[];
   symbol: string[];
+  /** mid_ticks (NaN where empty). */
   mid: number[];
+  /** close_ticks. */
   close: number[];
   volumeLots: number[];
 }
 
-/** Parses bars.csv text; `source` names it in errors. Needs the day, minute, symbol, mid, close and volume_lots columns. */
+/**
+ * Parses bars.csv text; `source` names it in errors. Needs the day, minute, symbol, mid_ticks,
+ * close_ticks and volume_lots columns (files written before the columns named their unit, with
+ * `mid` and `close`, are read too).
+ */
 export function parseBarsCsv(text: string, source = 'bars.csv'): BarsTable {
   const lines = text.split(/\r?\n/);
   const header = lines[0].split(',');
-  const col = (name: string): number => {
+  const col = (name: string, older?: string): number => {
     const i = header.indexOf(name);
-    if (i < 0) throw new CsvError(`${source}: no '${name}' column in the header (expected ${BARS_HEADER.join(',')})`);
-    return i;
+    if (i >= 0) return i;
+    if (older !== undefined && header.includes(older)) return header.indexOf(older);
+    throw new CsvError(`${source}: no '${name}' column in the header (expected ${BARS_HEADER.join(',')})`);
   };
   const iDay = col('day');
   const iMinute = col('minute');
   const iSymbol = col('symbol');
-  const iMid = col('mid');
-  const iClose = col('close');
+  const iMid = col('mid_ticks', 'mid');
+  const iClose = col('close_ticks', 'close');
   const iVolume = col('volume_lots');
   const t: BarsTable = { day: [], minute: [], symbol: [], mid: [], close: [], volumeLots: [] };
   for (let n = 1; n < lines.length; n++) {
@@ -135,8 +162,8 @@ export function parseBarsCsv(text: string, source = 'bars.csv'): BarsTable {
     t.day.push(read(iDay, 'day'));
     t.minute.push(read(iMinute, 'minute'));
     t.symbol.push(f[iSymbol]);
-    t.mid.push(read(iMid, 'mid', true));
-    t.close.push(read(iClose, 'close'));
+    t.mid.push(read(iMid, header[iMid], true));
+    t.close.push(read(iClose, header[iClose]));
     t.volumeLots.push(read(iVolume, 'volume_lots'));
   }
   return t;

@@ -24,6 +24,7 @@ import type { Agent, Kernel } from '../kernel/kernel.ts';
 import type { Calendar } from '../market/calendar.ts';
 import { MinuteBars } from './bars.ts';
 import { daySummaries, type DaySummary } from './day-summary.ts';
+import { ticksToUsd } from './dollars.ts';
 import { ClassFlows } from './flows.ts';
 import { classHoldings, snapshotHoldings, type ClassHoldings, type Holder, type HoldingsSnapshot } from './holdings.ts';
 import { QuoteSeries } from './quotes.ts';
@@ -306,6 +307,11 @@ export class Recorder extends TradeTape implements Agent {
 
   days(): DaySummary[] {
     return daySummaries(this.bars, this.symbols, this.referencePrices, this.minutesPerDay);
+  }
+
+  /** A price of `symbol` in ticks as real dollars a share (record/dollars.ts). */
+  priceUsd(symbol: number, ticks: number): number {
+    return ticksToUsd(ticks, this.centsPerTickLot[symbol]);
   }
 
   /** Everything but the columns, as one JSON-ready object (summary.json). */

@@ -6,6 +6,7 @@
 // extend it, never rename.
 import { INVESTOR_CLASS_NAMES, type InvestorClassName } from '../agents/classes.ts';
 import { LeveragedEtf } from '../agents/leveraged-etf.ts';
+import { ticksToUsd } from '../record/dollars.ts';
 import type { BuiltRun } from './run.ts';
 import { sharesPerLotOf, summarize } from './run.ts';
 import type { Scenario } from './schema.ts';
@@ -63,7 +64,7 @@ export function seedReport(s: Scenario, seed: number, r: BuiltRun): SeedReport {
     const k = s.symbols.findIndex((x) => x.name === d.symbol);
     const sym = s.symbols[k];
     const f = sharesPerLotOf(s, sym);
-    const usd = (ticks: number) => (ticks * sym.tickCents) / 100;
+    const usd = (ticks: number) => ticksToUsd(ticks, sym.tickCents);
     const flows = {} as Record<InvestorClassName, ClassFlow>;
     INVESTOR_CLASS_NAMES.forEach((name, c) => {
       const net = r.recorder.flows.netBetween(k, c, d.day * perDay, (d.day + 1) * perDay);

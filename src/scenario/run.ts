@@ -12,6 +12,7 @@ import { NewsFeed } from '../news/feed.ts';
 import { disjointUnion } from '../news/network.ts';
 import type { Gaps } from '../news/gaps.ts';
 import { Recorder, agentClassMap, type RecordingSummary } from '../record/recorder.ts';
+import { attachBeliefSampler, beliefSamplerOf, BeliefSampler, type BeliefReader } from '../record/beliefs.ts';
 import type { Scenario } from './schema.ts';
 import { auditAccounts, snapshotAccounts, type AuditSnapshot } from './audit.ts';
 import { AGENT_CLASSES } from './classes/index.ts';
@@ -126,6 +127,9 @@ export function buildRun(s: Scenario, seed: number): BuiltRun {
     kernel.add(feed, 0);
   }
   recorder.attach(exchange).setAgentClasses(agentClassMap(kernel.agents)).trackHoldings(traders);
+  // Per-minute beliefs and news spread (beliefs.csv, news.csv): observation only; symbol = key / 2^20 (population.ts listenerKey).
+  const readers = population.listeners.map((l) => ({ classId: l.classId, symbol: Math.floor(l.key / 2 ** 20), belief: (kernel.agents[l.id] as Partial<BeliefReader>).belief })).filter((x): x is BeliefReader => x.belief !== undefined);
+  if (readers.length > 0) attachBeliefSampler(recorder, new BeliefSampler(recorder, { readers, narratives: news.readings.map((x) => ({ event: x.eventLabel, reading: x.reading })), quotes: exchange }));
   kernel.add(recorder, 0);
   return { kernel, exchange, recorder, traders, startNs: runStartNs(s), endNs: runEndNs(s), start: snapshotAccounts(traders, n), calendar, news, feed };
 }
@@ -138,12 +142,16 @@ export function auditRun(r: BuiltRun): void {
 
 /**
  * Runs a built run to its end in slices, calling `progress(fraction)` between slices, then
- * closes the recording and audits the accounts.
+ * closes the recording and audits the accounts. `beliefs: false` skips the beliefs/news series
+ * (pure observation: the tape is the same) for a run whose recording nobody reads.
  */
-export function completeRun(r: BuiltRun, progress?: (fraction: number) => void): void {
+export function completeRun(r: BuiltRun, progress?: (fraction: number) => void, options: { beliefs?: boolean } = {}): void {
   const slices = progress ? 100 : 1;
+  const sampler = options.beliefs === false ? null : beliefSamplerOf(r.recorder);
   for (let i = 1; i <= slices; i++) {
-    r.kernel.run(Math.floor(r.startNs + ((r.endNs - r.startNs) * i) / slices));
+    const until = Math.floor(r.startNs + ((r.endNs - r.startNs) * i) / slices);
+    if (sampler) sampler.runTo(r.kernel, until);
+    else r.kernel.run(until);
     progress?.(i / slices);
   }
   r.recorder.finish(r.endNs);

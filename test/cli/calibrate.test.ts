@@ -126,7 +126,7 @@ describe('shocklab calibrate', () => {
       [['--targets', TARGETS, '--params', file('p1.yaml', 'params:\n  - { path: agents.retail.nope, lo: 0, hi: 1 }\n')], /--params: agents\.retail\.nope = 0 \(a bound\) makes an invalid scenario: agents\.retail\.nope: unknown key/],
       [['--targets', TARGETS, '--params', file('p2.yaml', 'params:\n  - { path: agents.retail.pDip, lo: 0.5, hi: 0.1 }\n')], /params\.0: bounds must be finite with lo < hi \(got lo 0\.5, hi 0\.1\)/],
       [['--targets', TARGETS, '--params', file('p3.yaml', 'params:\n  - { path: news.0.readings.0.economy.demand.jumpPassThrough, lo: 0, hi: 1 }\n')], /cannot be fitted/],
-      [['--targets', TARGETS, '--seeds', '0'], /--seeds must be between 1 and 100, got 0/],
+      [['--targets', TARGETS, '--seeds', '0'], /--seeds must be a whole number from 1 to 100, got 0/],
       [['--targets', TARGETS, '--max-evals', 'NaN'], /--max-evals/],
       [['--targets', TARGETS, '--bars', BARS], /one of them/],
       [['--targets', TARGETS, '--wat'], /unknown option --wat; shocklab calibrate --help lists the options/],

@@ -1,6 +1,7 @@
 // `shocklab facts <run dir>...`: reads per-seed bars.csv (a run dir of seed-<n>/ subdirectories
-// or seed dirs given directly), prints the facts table or JSON, exits 1 when a fact fails, 0 when
-// all pass, and 2 with one line for a missing or malformed directory.
+// or seed dirs given directly), prints the facts table or JSON with the pass rule (seeds asked for
+// and why), exits 1 when a fact fails, 0 when all pass, and 2 with one line for a missing or
+// malformed directory or a bad flag.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,12 +18,17 @@ import { simulate } from '../record/sim.ts';
 const tmp = mkdtempSync(join(tmpdir(), 'facts-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+/** One bars.csv row in BARS_HEADER's order, from its values by column name (the rest 0). */
+function barRow(v: Partial<Record<(typeof BARS_HEADER)[number], string | number>>): string {
+  return BARS_HEADER.map((c) => v[c] ?? 0).join(',');
+}
+
 function barsCsv(seed: SeedSeries, symbol = 'X'): string {
   const rows = [BARS_HEADER.join(',')];
   seed.days.forEach((d, day) => {
     for (let m = 0; m < d.mid.length; m++) {
       const p = d.mid[m];
-      rows.push([day, m, symbol, p, p, p, p, p, d.volume![m], d.volume![m], 1, 0].join(','));
+      rows.push(barRow({ day, minute: m, symbol, open_ticks: p, high_ticks: p, low_ticks: p, close_ticks: p, mid_ticks: p, volume_lots: d.volume![m], volume_shares: d.volume![m], trades: 1 }));
     }
   });
   return rows.join('\n') + '\n';
@@ -56,7 +62,7 @@ describe('shocklab facts', () => {
     expect(lines[2]).toMatch(/^no-autocorrelation\s+max \|ACF\| \d\.\d{3} \(lag \d+\)\s+each \|\.\| < 0\.1\s+\d+\/10 \(need 8\)\s+PASS$/);
     expect(lines[3]).toMatch(/^heavy-tails\s+alpha \d\.\d\d\s+2 to 5\s+\d\/10 \(need 8\)\s+FAIL$/);
     expect(lines[5]).toMatch(/^volatility-clustering .* 0\/10 \(need 8\)\s+FAIL$/);
-    expect(r.out).toMatch(/facts pass\nfailures:\n  heavy-tails: pooled estimate out of band/);
+    expect(r.out).toMatch(/facts pass\npass rule: pooled estimate in band and at least 80% of seeds in band; 10 of 10 seeds given; --min-seeds N to ask for more\nfailures:\n  heavy-tails: pooled estimate out of band/);
   });
 
   it('writes one JSON object with --json', async () => {
@@ -67,17 +73,24 @@ describe('shocklab facts', () => {
     expect(j.dirs).toHaveLength(10);
     expect(j.facts.map((f: { id: string }) => f.id)).toEqual(['no-autocorrelation', 'heavy-tails', 'kurtosis', 'volatility-clustering', 'volume-volatility', 'leverage']);
     expect(j.facts[1]).toMatchObject({ pass: false, seeds: 10, required: 8 });
+    expect(j.minSeeds).toBe(10);
+    expect(j.passRule).toMatch(/10 of 10 seeds given/);
     expect(j.facts[1].perSeed).toHaveLength(10);
   });
 
-  it('exits 0 when every fact passes (GARCH control, seed dirs given one by one, --min-seeds 3)', async () => {
+  it('exits 0 when every fact passes (GARCH control, seed dirs given one by one); the rule asks for the seeds given unless --min-seeds asks for more, and says so', async () => {
     const dir = writeRun('garch', garchSeeds(4, 3, 30));
-    const r = await run([join(dir, 'seed-1'), join(dir, 'seed-2'), join(dir, 'seed-3'), '--min-seeds', '3']);
-    expect(r.out).toMatch(/6 of 6 facts pass/);
+    const three = [join(dir, 'seed-1'), join(dir, 'seed-2'), join(dir, 'seed-3')];
+    const r = await run(three);
+    expect(r.out).toMatch(/6 of 6 facts pass\npass rule: .*; 3 of 3 seeds given; --min-seeds N to ask for more\n$/);
     expect(r.code).toBe(0);
-    const fewer = await run([join(dir, 'seed-1'), join(dir, 'seed-2'), join(dir, 'seed-3')]);
-    expect(fewer.code).toBe(1);
-    expect(fewer.out).toMatch(/3 seeds, the rule needs at least 10/);
+    const asked = await run([...three, '--min-seeds', '3']);
+    expect(asked.code).toBe(0);
+    expect(asked.out).toMatch(/pass rule: .*; at least 3 seeds \(--min-seeds 3\), 3 given/);
+    const more = await run([...three, '--min-seeds', '10']);
+    expect(more.code).toBe(1);
+    expect(more.out).toMatch(/pass rule: .*; at least 10 seeds \(--min-seeds 10\), 3 given/);
+    expect(more.out).toMatch(/3 seeds, the rule needs at least 10/);
   });
 
   it('reads the bars written by the recorder (seed-<n>/ layout)', async () => {
@@ -94,19 +107,20 @@ describe('shocklab facts', () => {
   it('refuses missing, empty and malformed directories with one line (exit 2 via UsageError)', async () => {
     const bad = join(tmp, 'bad');
     mkdirSync(join(bad, 'seed-1'), { recursive: true });
-    writeFileSync(join(bad, 'seed-1', 'bars.csv'), `${BARS_HEADER.join(',')}\n0,0,X,1,1,1,1,abc,1,1,1,0\n`);
+    writeFileSync(join(bad, 'seed-1', 'bars.csv'), `${BARS_HEADER.join(',')}\n${barRow({ symbol: 'X', mid_ticks: 'abc' })}\n`);
     mkdirSync(join(tmp, 'empty'));
     const gap = join(tmp, 'gap');
     mkdirSync(gap);
-    writeFileSync(join(gap, 'bars.csv'), `${BARS_HEADER.join(',')}\n0,0,X,1,1,1,1,1,1,1,1,0\n0,2,X,1,1,1,1,1,1,1,1,0\n`);
+    writeFileSync(join(gap, 'bars.csv'), `${BARS_HEADER.join(',')}\n${barRow({ minute: 0, symbol: 'X', mid_ticks: 1 })}\n${barRow({ minute: 2, symbol: 'X', mid_ticks: 1 })}\n`);
     const cases: [string[], RegExp][] = [
       [[join(tmp, 'nope')], /^no such run directory: .*nope$/],
       [[join(tmp, 'empty')], /no bars\.csv in it or in its seed subdirectories/],
-      [[bad], /^malformed .*seed-1\/bars\.csv:2: mid is not a number: "abc"$/],
+      [[bad], /^malformed .*seed-1\/bars\.csv:2: mid_ticks is not a number: "abc"$/],
       [[gap], /^malformed .*day 0 of X has minute 2 where minute 1 was expected/],
       [[control, '--symbol', 'NOPE'], /no bars for symbol NOPE/],
       [[], /at least one run directory/],
-      [[control, '--min-seeds', 'x'], /--min-seeds must be a positive integer/],
+      [[control, '--min-seeds', 'x'], /^--min-seeds must be a whole number from 1 to 1000000, got x$/],
+      [[control, '--min-seeds', '-2'], /^--min-seeds must be a whole number from 1 to 1000000, got -2$/],
       [[control, '--colour'], /unknown option --colour; shocklab facts --help lists the options/],
     ];
     for (const [args, message] of cases) {

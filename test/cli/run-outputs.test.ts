@@ -19,7 +19,7 @@ describe('run outputs', () => {
     for (const s of report.seeds) {
       const seedDir = join(out, `seed-${s.seed}`);
       const q = async (sql: string) => (await db.runAndReadAll(sql)).getRowObjects()[0];
-      const parquet = await q(`select count(*)::INTEGER as n, sum(qty)::BIGINT as v from read_parquet('${join(seedDir, 'trades.parquet')}')`);
+      const parquet = await q(`select count(*)::INTEGER as n, sum(qty_lots)::BIGINT as v from read_parquet('${join(seedDir, 'trades.parquet')}')`);
       const csv = await q(`select count(*)::INTEGER as n from read_csv_auto('${join(seedDir, 'trades.csv')}')`);
       const bars = await q(`select sum(volume_lots)::BIGINT as v from read_parquet('${join(seedDir, 'bars.parquet')}')`);
       expect(parquet.n).toBe(s.trades);

@@ -28,7 +28,7 @@ describe('shocklab run', () => {
   it('rejects an unknown preset, a bad seed and a bad --set with exit 2 and no stack trace', () => {
     const cases: [string[], RegExp][] = [
       [['run', '--preset', 'nope'], /unknown preset "nope"/],
-      [['run', '--preset', 'zi-smoke', '--seed', 'abc'], /--seed must be an integer, got "abc"/],
+      [['run', '--preset', 'zi-smoke', '--seed', 'abc'], /--seed must be a whole number >= 0, got abc/],
       [['run', '--preset', 'zi-smoke', '--set', 'agents.zeroIntelligence.count=-3'], /agents\.zeroIntelligence\.count.*-3/],
       [['run', '--preset', 'zi-smoke', '--set', 'agents.zeroIntelligence.colour=1'], /colour: unknown key/],
       [['run'], /give a scenario file or --preset/],

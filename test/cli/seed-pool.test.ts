@@ -20,13 +20,15 @@ describe('run --workers', () => {
     const a = files(join(dir, 'a'));
     expect(a).toContain('/seed-3/trades.csv');
     expect(files(join(dir, 'b'))).toEqual(a);
-    for (const f of a) expect(readFileSync(join(dir, 'b', f)).equals(readFileSync(join(dir, 'a', f))), f).toBe(true);
+    // every file is the same bytes but command.txt, the command as typed (its --workers and --out differ)
+    for (const f of a.filter((x) => x !== '/command.txt')) expect(readFileSync(join(dir, 'b', f)).equals(readFileSync(join(dir, 'a', f))), f).toBe(true);
+    expect(readFileSync(join(dir, 'b', 'command.txt'), 'utf8')).toBe(`shocklab run --preset zi-smoke --seeds 3 --json --workers 2 --out ${join(dir, 'b')}\n`);
   }, 120_000);
 
   it('refuses a worker count that is not a positive integer', () => {
     const r = shocklab(['run', '--preset', 'zi-smoke', '--seeds', '2', '--workers', '0']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--workers must be between 1 and 256, got 0/);
+    expect(r.stderr).toMatch(/--workers must be a whole number from 1 to 256, got 0/);
   });
 });
 

@@ -1,10 +1,12 @@
 // Writes a finished recording to a run directory, all or nothing:
 //   <dir>/trades.csv  quotes.csv  bars.csv  flows.csv  summary.json  trades.parquet  bars.parquet
+//   (+ beliefs.csv  news.csv for runs with news readers: src/record/beliefs.ts)
 // (formats in src/record/csv.ts and parquet.ts). For several seeds the convention read by
 // `shocklab facts` is one such directory per seed: <run>/seed-<n>/.
 
 import { barsCsv, flowsCsv, quotesCsvChunks, tradesCsvChunks } from '../csv.ts';
 import type { Recorder } from '../recorder.ts';
+import { beliefSamplerOf } from '../beliefs.ts';
 import { barsParquet, tradesParquet } from './parquet.ts';
 import { writeDirAtomic, type OutputFile } from './write-dir.ts';
 
@@ -33,6 +35,8 @@ export function recordingFiles(r: Recorder, options: WriteRecordingOptions = {})
     { name: 'bars.csv', data: () => barsCsv(r) },
     { name: 'flows.csv', data: () => flowsCsv(r) },
   ];
+  const beliefs = beliefSamplerOf(r); // runs with news readers: beliefs.csv and news.csv (src/record/beliefs.ts)
+  if (beliefs) files.push({ name: 'beliefs.csv', data: () => beliefs.beliefsCsv() }, { name: 'news.csv', data: () => beliefs.newsCsv() });
   const maxTrades = options.maxParquetTrades ?? 5_000_000;
   const parquetTrades = withTrades && (options.parquet ?? true) && r.count <= maxTrades;
   const note = !r.keepRows ? { trades: `not written (${r.count} trades): the scenario sets recording.tradeRows to false` } : !withTrades ? { trades: `not written (${r.count} trades); shocklab run --out writes the tape` } : (options.parquet ?? true) && !parquetTrades ? { tradesParquet: `not written: ${r.count} trades > ${maxTrades}; trades.csv has them` } : {};
