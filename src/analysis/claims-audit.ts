@@ -88,9 +88,17 @@ function evidenceOf(c: ClaimDefinition, r: Omit<ClaimResult, 'evidence'>, extra:
   const unit = c.metric.kind === 'value-pct' ? (c.metric.relative ? '$' : '%') : c.metric.kind === 'recovery-pp' ? 'pp' : '%';
   const fmt = (x: number) => (unit === '$' ? `$${x.toFixed(2)}` : `${signed(x)}${unit === 'pp' ? ' pp' : '%'}`);
   const claimed = c.direction < 0 ? 'lower' : 'higher';
-  const interval = r.effect.seeds > 0 ? `effect ${signed(r.effect.mean, 2)} [${signed(r.effect.lo, 2)}, ${signed(r.effect.hi, 2)}] over ${r.effect.seeds} paired seeds` : `effect ${signed(r.effect.mean, 2)} (deterministic)`;
-  const why =
-    r.verdict === 'supported'
+  const interval = r.effect.seeds > 0 ? `effect ${signed(r.effect.mean, 2)} [${signed(r.effect.lo, 2)}, ${signed(r.effect.hi, 2)}] over ${r.effect.seeds} paired seeds` : `effect ${signed(r.effect.mean, 2)} (exact: the economy has no randomness)`;
+  const exact = r.effect.seeds === 0;
+  const why = exact
+    ? r.verdict === 'supported'
+      ? `the exact effect is on the claimed side and |effect| >= ${MIN_EFFECT}`
+      : r.verdict === 'contradicted'
+        ? 'the exact effect is on the other side'
+        : r.effect.mean === 0
+          ? 'the control changes nothing here'
+          : `the exact effect is smaller than ${MIN_EFFECT}`
+    : r.verdict === 'supported'
       ? `the interval excludes 0 on the claimed side and |effect| >= ${MIN_EFFECT}`
       : r.verdict === 'contradicted'
         ? c.recordPremise && !c.recordPremise.holds

@@ -93,18 +93,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     return await (await command.load())(rest, io);
   } catch (e) {
-    if (/^ERR_PARSE_ARGS_/.test((e as { code?: string })?.code ?? '')) {
-      io.err(`shocklab ${name}: ${plainParseError(e as Error, name, rest)}\n`);
-      return EXIT_USAGE;
-    }
-    if (e instanceof FlagValueError) {
-      io.err(`shocklab ${name}: ${flagValueMessage(e.flag, rest)}\n`);
-      return EXIT_USAGE;
-    }
-    if (e instanceof UsageError || e instanceof RangeError || (e as Error)?.name === 'ZodError') {
-      io.err(`shocklab ${name}: ${(e as Error).message}\n`);
-      return EXIT_USAGE;
-    }
-    throw e;
+    let message: string;
+    if (/^ERR_PARSE_ARGS_/.test((e as { code?: string })?.code ?? '')) message = plainParseError(e as Error, name, rest);
+    else if (e instanceof FlagValueError) message = flagValueMessage(e.flag, rest);
+    else if (e instanceof UsageError || e instanceof RangeError || (e as Error)?.name === 'ZodError') message = (e as Error).message;
+    else throw e;
+    // An unknown flag also gets the command's usage line (still one line).
+    const usageLine = /^unknown option /.test(message) ? ` (usage: shocklab ${command.summary.split(/\s{2,}/)[0]})` : '';
+    io.err(`shocklab ${name}: ${message}${usageLine}\n`);
+    return EXIT_USAGE;
   }
 }

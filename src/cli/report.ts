@@ -24,7 +24,8 @@ shock session minute by minute, each class's value estimate beside the price, ne
 how each reading of the news spread, the economy's readings and, with --audit, the audit of the
 article's claims.
 
-  --audit FILE   the audit as JSON ({"claims": [...]}, as shocklab audit --json writes it)
+  --audit FILE   the audit as JSON ({"claims": [...]}, as shocklab audit --json writes it;
+                 default <run dir>/audit.json when there is one, as the demo writes)
   --out FILE     where to write the page (default <run dir>/report.html; written atomically)
   -h, --help     this text
 
@@ -131,7 +132,8 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
   const dir = positionals[0];
   const out = values.out ?? join(dir, 'report.html');
   if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a directory; give a file name`);
-  const audit = values.audit === undefined ? null : readAudit(values.audit);
+  const auditFile = values.audit ?? (existsSync(join(dir, 'audit.json')) ? join(dir, 'audit.json') : undefined);
+  const audit = auditFile === undefined ? null : readAudit(auditFile);
   const data = loadReportData(dir, audit);
   const html = reportHtml(data);
   writeFileAtomic(out, html);

@@ -33,15 +33,8 @@ export interface SeedFiles {
   news?: string;
 }
 
-export interface Candle {
-  date: string;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  /** Shares. */
-  volume: number;
-}
+/** A daily bar in dollars (volume in shares): the record's shape (scenario/record-2025.ts). */
+export type Candle = ObservedBar;
 
 export interface DailySeries {
   symbol: string;

@@ -2,22 +2,8 @@
 // shortened runs it evaluates, and identifiability (known parameters recovered from moments the
 // model itself produced).
 import { describe, expect, it } from 'vitest';
+import { smallWeek } from './small-week.ts';
 import { applyUnit, buildRun, calibrate, checkFitParams, completeRun, fitPathProblem, fromUnit, getPreset, identify, nelderMead, parseScenario, parseTargets, resolveTargets, seedReport, shortenedScenario, symmetricEigen, toUnit, momentOf, type FitParam, type Scenario, type ScenarioInput, type SeedReport, type Target } from '../../src/index.ts';
-
-/** The DeepSeek week shrunk to one symbol and a tenth of its traders: the same model, cheap to run. */
-function smallWeek(days: number): ScenarioInput {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const s = getPreset('deepseek-2025') as any;
-  s.symbols = s.symbols.slice(0, 1);
-  s.schedule.days = days;
-  if (days < 6) s.news = s.news.slice(0, 2);
-  Object.assign(s.agents.zeroIntelligence, { count: 120 });
-  Object.assign(s.agents.retail, { count: 200 });
-  Object.assign(s.agents.institutions, { count: 12 });
-  Object.assign(s.agents.fastMoney, { count: 8 });
-  Object.assign(s.agents.marketMakers, { count: 2 });
-  return s;
-}
 
 function serial(s: Scenario, seeds: readonly number[]): Promise<SeedReport[]> {
   return Promise.resolve(
@@ -145,8 +131,8 @@ describe('targets', () => {
 
 describe('calibration on the DeepSeek week (shrunk)', () => {
   it('runs only the sessions its moments read, and they are the whole run\'s sessions byte for byte', async () => {
-    const full = parseScenario(smallWeek(6));
-    const short = parseScenario(shortenedScenario(smallWeek(6), 1));
+    const full = parseScenario(smallWeek(6, { nvdaOnly: true }));
+    const short = parseScenario(shortenedScenario(smallWeek(6, { nvdaOnly: true }), 1));
     expect(short.schedule?.days).toBe(2);
     expect(short.news.length).toBe(2);
     const [a] = await serial(full, [3]);
@@ -163,7 +149,7 @@ describe('calibration on the DeepSeek week (shrunk)', () => {
         { path: 'agents.zeroIntelligence.meanWakeSeconds', lo: 20, hi: 120, scale: 'log' },
       ],
     });
-    const base = smallWeek(2);
+    const base = smallWeek(2, { nvdaOnly: true });
     const truth = [toUnit(params[0], 0.35), toUnit(params[1], 35)];
     const seeds = [1, 2];
     const dates = ['2025-01-24', '2025-01-27'];

@@ -3,23 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { smallWeek } from './small-week.ts';
 import { auditClaims, buildRun, claimDefinitions, completeRun, getPreset, meanInterval, parseScenario, seedReport, t975, verdictOf, type AuditJob, type ScenarioInput, type SeedReport } from '../../src/index.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-
-/** The DeepSeek week, both symbols, to 28 Jan, with a tenth of its traders: the same model, cheap. */
-function smallWeek(): ScenarioInput {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const s = getPreset('deepseek-2025') as any;
-  s.schedule.days = 3;
-  s.news = s.news.slice(0, 2);
-  Object.assign(s.agents.zeroIntelligence, { count: 120 });
-  Object.assign(s.agents.retail, { count: 200 });
-  Object.assign(s.agents.institutions, { count: 12 });
-  Object.assign(s.agents.fastMoney, { count: 8 });
-  Object.assign(s.agents.marketMakers, { count: 2 });
-  return s;
-}
 
 let runs = 0;
 async function serial(jobs: readonly AuditJob[]): Promise<SeedReport[]> {
@@ -96,7 +83,7 @@ describe('economy claims (exact, no seeds)', () => {
 describe('market claims on a small DeepSeek week', () => {
   it('pairs seeds, reads the event day, and C5 is contradicted by the record', async () => {
     runs = 0;
-    const base = smallWeek();
+    const base = smallWeek(3);
     const r = await auditClaims({ base, seeds: 3, claims: ['C5', 'C14', 'C18'], run: serial });
     expect(runs).toBe(3 + 3 * 3);
     expect(r.eventDate).toBe('2025-01-27');
@@ -122,7 +109,7 @@ describe('market claims on a small DeepSeek week', () => {
 
   it('C14 flips to inconclusive with an exact zero when the scenario has no leveraged ETFs or margin to remove', async () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const s = smallWeek() as any;
+    const s = smallWeek(3) as any;
     s.agents.leveragedEtfs = [];
     s.agents.retail.marginShare = 0;
     s.agents.fastMoney.maintenanceMargin = 0.0001;
@@ -133,7 +120,7 @@ describe('market claims on a small DeepSeek week', () => {
 
   it('refuses a scenario without an efficiency event, and too few seeds', async () => {
     await expect(auditClaims({ base: getPreset('calm-day'), seeds: 2, claims: ['C10'], run: serial })).rejects.toThrow(/efficiency event/);
-    await expect(auditClaims({ base: smallWeek(), seeds: 1, claims: ['C10'], run: serial })).rejects.toThrow(/--seeds/);
-    await expect(auditClaims({ base: smallWeek(), seeds: 2, claims: ['C99'], run: serial })).rejects.toThrow(/unknown claim/);
+    await expect(auditClaims({ base: smallWeek(3), seeds: 1, claims: ['C10'], run: serial })).rejects.toThrow(/--seeds/);
+    await expect(auditClaims({ base: smallWeek(3), seeds: 2, claims: ['C99'], run: serial })).rejects.toThrow(/unknown claim/);
   });
 });

@@ -1,8 +1,9 @@
 // README's "The command line" section runs as written: every `npx shocklab ...` line of its sh
 // block is run (through `node bin/shocklab.js`, in a fresh temporary folder laid out like a clone
 // beside ../shared, so nothing is left in the repo) and must exit 0. Long lines run smaller, by
-// the substitutions listed below (each must still match a line, so none goes stale); lines naming
-// demo, audit or report are run by their own tests and listed in EXCLUDED. A facts line may exit 1
+// the substitutions listed below (each must still match a line, so none goes stale); the demo's
+// line is run smaller by test/browser/report.test.ts (demo --seeds 2 --audit-seeds 2) and listed
+// in EXCLUDED. A facts line may exit 1
 // (a fact fails on few sessions) but must print its verdict and pass rule.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -12,7 +13,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT } from './helpers.ts';
 
 /** Lines left to other tests: any README line containing one of these words as a shocklab command. */
-const EXCLUDED = ['demo', 'audit', 'report'];
+const EXCLUDED = ['demo'];
+
+/** The DeepSeek week with a tenth of its traders. */
+const SMALL_WEEK = ['zeroIntelligence.count=120', 'retail.count=200', 'institutions.count=12', 'fastMoney.count=8', 'marketMakers.count=2'].map((s) => `--set agents.${s}`).join(' ');
 
 /** [what the line says, what the test runs instead, why]: each must change at least one line. */
 const SUBSTITUTIONS: [string, string, string][] = [
@@ -22,6 +26,8 @@ const SUBSTITUTIONS: [string, string, string][] = [
   ['run my-week.yaml --seed 1', "run my-week.yaml --seed 1 --set schedule.days=1 --set 'news=[]'", 'the first session of the week'],
   ['--targets examples/deepseek-2025.targets.yaml', '--targets examples/deepseek-2025.targets.yaml --dry-run', 'the full fit takes ~30 min; --dry-run checks every input and prints the moments'],
   ['--preset calm-day --seeds 2 --set schedule.days=5', '--preset calm-day --seeds 2 --set schedule.days=1', 'one session a seed instead of five'],
+  ['audit --claims C5,C9,C14 --seeds 4', `audit --claims C5,C9,C14 --seeds 2 ${SMALL_WEEK}`, 'two paired seeds of a week with a tenth of the traders'],
+  ['report out/deepseek-2025 --out week.html', `run --preset deepseek-2025 --seeds 1 ${SMALL_WEEK} --out out/deepseek-2025 && npx shocklab report out/deepseek-2025 --out week.html`, 'the demo did not run here: a one-seed week with a tenth of the traders in its place'],
 ];
 
 /** The `npx shocklab` lines of README's "The command line" section, comments stripped. */
@@ -42,12 +48,13 @@ describe("README's command-line examples", () => {
   const excluded = lines.filter((l) => [...l.matchAll(/npx shocklab (\S+)/g)].some((m) => EXCLUDED.includes(m[1])));
   const runs = lines.filter((l) => !excluded.includes(l));
 
-  it('finds the lines, excludes only demo/audit/report lines, and every substitution still applies', () => {
+  it('finds the lines, excludes only the demo line, and every substitution still applies', () => {
     expect(runs.length).toBeGreaterThanOrEqual(14);
     expect(runs).toContain('npx shocklab run examples/small-day.yaml --seed 1');
     expect(runs).toContain('npx shocklab book replay examples/ops.ndjson');
     expect(runs.some((l) => / facts /.test(l))).toBe(true);
-    for (const l of excluded) expect(l).toMatch(/npx shocklab (demo|audit|report)\b/);
+    for (const l of excluded) expect(l).toMatch(/npx shocklab demo\b/);
+    expect(runs.some((l) => / audit /.test(l)) && runs.some((l) => / report /.test(l))).toBe(true);
     for (const [from] of SUBSTITUTIONS) expect(runs.filter((l) => l.includes(from)), from).toHaveLength(1);
   });
 

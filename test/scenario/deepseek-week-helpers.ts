@@ -1,5 +1,6 @@
 // Shared by the DeepSeek week tests: the preset cut to its first sessions (24 and 27 Jan), with
 // the news that falls inside them, run for seeds 1-8; and a paired t-interval.
+import { meanInterval } from '../../src/analysis/t-interval.ts';
 import { buildRun, completeRun, getPreset, parseScenario, seedReport, type SeedReport } from '../../src/index.ts';
 import type { BuiltRun } from '../../src/scenario/run.ts';
 
@@ -26,12 +27,5 @@ export function dayReturn(r: SeedReport, symbol: string, day: number): number {
   return r.days.find((d) => d.symbol === symbol && d.day === day)!.return;
 }
 
-/** Mean and two-sided 95% t-interval of paired differences. */
-export function tInterval(xs: readonly number[]): { mean: number; lo: number; hi: number } {
-  const n = xs.length;
-  const T975 = [NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086];
-  const mean = xs.reduce((a, x) => a + x, 0) / n;
-  const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
-  const h = T975[n - 1] * (sd / Math.sqrt(n));
-  return { mean, lo: mean - h, hi: mean + h };
-}
+/** Mean and two-sided 95% t-interval of paired differences (the audit's, analysis/t-interval.ts). */
+export const tInterval = meanInterval;
