@@ -5,9 +5,8 @@
 import { parseArgs } from 'node:util';
 import { auditClaims, claimIds, type AuditJob, type AuditReport } from '../analysis/claims-audit.ts';
 import type { ScenarioInput, SeedReport } from '../index.ts';
-import { plainParseError, UsageError } from './errors.ts';
+import { plainParseError, UsageError, wholeNumber } from './errors.ts';
 import { writeFileAtomic, type Io } from './io.ts';
-import { parseSeed } from './run.ts';
 import { defaultWorkers } from './run-seeds.ts';
 import { runSeedJob } from './seed-job.ts';
 import { runSeedPool } from './seed-pool.ts';
@@ -104,10 +103,8 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
     return 0;
   }
   if (positionals.length > 1) throw new UsageError(`give at most one scenario file, got ${positionals.length}: ${positionals.join(' ')}`);
-  const seeds = parseSeed(values.seeds, '--seeds', 8);
-  if (seeds < 2 || seeds > 100) throw new UsageError(`--seeds must be between 2 and 100 (a t-interval needs two paired seeds), got ${seeds}`);
-  const workers = values.workers === undefined ? undefined : parseSeed(values.workers, '--workers', 1);
-  if (workers !== undefined && (workers < 1 || workers > 64)) throw new UsageError(`--workers must be between 1 and 64, got ${workers}`);
+  const seeds = wholeNumber(values.seeds, '--seeds', 8, 2, 100);
+  const workers = values.workers === undefined ? undefined : wholeNumber(values.workers, '--workers', 1, 1, 64);
   const known = claimIds();
   const claims = values.claims?.split(',').map((x) => x.trim().toUpperCase()).filter((x) => x.length > 0);
   if (claims !== undefined) {

@@ -55,7 +55,7 @@ example: shocklab preset show deepseek-2025 > my-week.yaml && shocklab run my-we
 
 const COMMANDS: Record<string, { summary: string; help?: string; load: () => Promise<Command> }> = {
   book: { summary: 'book replay [FILE|-] [--stp MODE]   replay NDJSON order operations', help: BOOK_HELP, load: async () => (await import('./book.ts')).bookCommand },
-  demo: { summary: 'demo [--seeds K] [--out DIR]         the DeepSeek week beside the record (main job)', load: async () => (await import('./demo.ts')).demoCommand },
+  demo: { summary: 'demo [--seeds K] [--audit-seeds A] [--out DIR]  the DeepSeek week beside the record, the claims audit, the report (main job)', load: async () => (await import('./demo.ts')).demoCommand },
   run: { summary: 'run <FILE | --preset NAME> [--seeds K] [--json] [--out DIR]  run a scenario for seeds', load: async () => (await import('./run.ts')).runCommand },
   calibrate: { summary: 'calibrate <FILE | --preset NAME> (--targets F | --bars F --symbol S --event D)  fit behaviour to moments', load: async () => (await import('./calibrate.ts')).calibrateCommand },
   audit: { summary: 'audit [FILE | --preset NAME] [--seeds K] [--claims C3,C10] [--json]  test the article\'s claims as counterfactuals', load: async () => (await import('./audit.ts')).auditCommand },
