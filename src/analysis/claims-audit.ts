@@ -11,6 +11,7 @@ import { parseScenario, type Scenario, type ScenarioInput } from '../scenario/sc
 import { shortenedScenario } from './calibrate.ts';
 import { claimDefinitions, MIN_EFFECT, type ClaimDefinition } from './claims.ts';
 import { meanInterval } from './t-interval.ts';
+import { spread } from './week.ts';
 
 export type Verdict = 'supported' | 'contradicted' | 'inconclusive';
 
@@ -131,8 +132,11 @@ export async function auditClaims(setup: AuditSetup): Promise<AuditReport> {
   if (given !== undefined && (given.length < seeds.length || given.slice(0, seeds.length).some((r, i) => r.seed !== seeds[i]))) throw new RangeError(`the baseline must hold seeds 1..${setup.seeds} in order`);
   const treatment = given === undefined && market.length > 0 ? parseScenario(shortenedScenario(setup.base, deepest)) : null;
   if (treatment) for (const seed of seeds) jobs.push({ scenario: treatment, seed });
-  const controls = market.map((c) => parseScenario(shortenedScenario(c.control(setup.base), lastOf(c))));
-  controls.forEach((scenario) => seeds.forEach((seed) => jobs.push({ scenario, seed })));
+  const controlInputs = new Map(claims.map((c) => [c.id, c.control(setup.base)]));
+  for (const c of market) {
+    const scenario = parseScenario(shortenedScenario(controlInputs.get(c.id)!, lastOf(c)));
+    for (const seed of seeds) jobs.push({ scenario, seed });
+  }
   const reports = jobs.length ? await setup.run(jobs) : [];
   const baseline = given ? given.slice(0, seeds.length) : reports.slice(0, treatment ? seeds.length : 0);
   let next = treatment ? seeds.length : 0;
@@ -143,7 +147,7 @@ export async function auditClaims(setup: AuditSetup): Promise<AuditReport> {
     if (c.metric.kind === 'value-pct') {
       const m = c.metric;
       const t = m.of(setup.base);
-      const k = m.of(c.control(setup.base));
+      const k = m.of(controlInputs.get(c.id)!);
       const effect = m.relative ? (100 * (t - k)) / Math.abs(k) : t - k;
       core = { id: c.id, claim: c.claim, experiment: c.experiment, effect: { metric: m.label, mean: effect, lo: effect, hi: effect, seeds: 0 }, verdict: verdictOf(effect, effect, effect, c.direction), direction: c.direction, treatment: t, control: k, differences: [] };
     } else {
@@ -151,10 +155,10 @@ export async function auditClaims(setup: AuditSetup): Promise<AuditReport> {
       const own = reports.slice(next, next + seeds.length);
       next += seeds.length;
       const t = baseline.map((r) => m.of(r, event.day, setup.base));
-      const k = own.map((r) => m.of(r, event.day, c.control(setup.base)));
+      const k = own.map((r) => m.of(r, event.day, controlInputs.get(c.id)!));
       const differences = t.map((x, i) => x - k[i]);
       const e = meanInterval(differences);
-      const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
+      const mean = (xs: number[]) => spread(xs).mean;
       const premise = c.recordPremise?.holds ?? true;
       core = { id: c.id, claim: c.claim, experiment: c.experiment, effect: { metric: m.label, mean: e.mean, lo: e.lo, hi: e.hi, seeds: e.n }, verdict: verdictOf(e.mean, e.lo, e.hi, c.direction, premise), direction: c.direction, treatment: mean(t), control: mean(k), differences };
       if (c.recordPremise) {

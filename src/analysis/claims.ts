@@ -122,8 +122,8 @@ function nvdaUnderReading(s: ScenarioInput, reading: string): { before: number; 
   const parsed = parseScenario(s);
   const event = parsed.news.findIndex((e) => e.content.kind === 'efficiency');
   if (event < 0) throw new RangeError('claims C9 and C17 need an efficiency event among the news (the scenario has none)');
-  const found = resolveNews(parsed).readings.find((r) => r.event === event && r.reading === reading) ?? resolveNews(parsed).readings.find((r) => r.event === event);
-  return found!.nvda;
+  const ofEvent = resolveNews(parsed).readings.filter((r) => r.event === event);
+  return (ofEvent.find((r) => r.reading === reading) ?? ofEvent[0]).nvda;
 }
 
 function economyOf(s: ScenarioInput) {

@@ -352,9 +352,23 @@ function sampleAxis(keys: Set<string>, dateOf: Map<number, string>, openNs: numb
   return { kept, labels, sessionStarts };
 }
 
+/** Values over seeds by series, sub-series and sample key: acc[outer][inner][key]. */
+type Nested = Map<string, Map<string, Map<string, number[]>>>;
+
+/** Appends `x` at acc[outer][inner][key], creating the levels on the way. */
+function collect(acc: Nested, outer: string, inner: string, key: string, x: number): void {
+  let byInner = acc.get(outer);
+  if (byInner === undefined) acc.set(outer, (byInner = new Map()));
+  let byKey = byInner.get(inner);
+  if (byKey === undefined) byInner.set(inner, (byKey = new Map()));
+  const xs = byKey.get(key);
+  if (xs === undefined) byKey.set(key, [x]);
+  else xs.push(x);
+}
+
 function beliefSeries(seeds: SeedFiles[], symbols: string[], dateOf: Map<number, string>, openNs: number, keep: (m: number, last: boolean) => boolean): BeliefSeries[] {
   // sums[symbol][class | '#price'][day:minute] = values over seeds
-  const acc = new Map<string, Map<string, Map<string, number[]>>>();
+  const acc: Nested = new Map();
   const keys = new Set<string>();
   let any = false;
   for (const f of seeds) {
@@ -368,18 +382,10 @@ function beliefSeries(seeds: SeedFiles[], symbols: string[], dateOf: Map<number,
       const sym = c.str(r, 'symbol');
       const key = `${c.num(r, 'day')}:${c.num(r, 'minute')}`;
       keys.add(key);
-      if (!acc.has(sym)) acc.set(sym, new Map());
-      const bySeries = acc.get(sym)!;
-      const push = (series: string, x: number) => {
-        if (!bySeries.has(series)) bySeries.set(series, new Map());
-        const m = bySeries.get(series)!;
-        if (!m.has(key)) m.set(key, []);
-        m.get(key)!.push(x);
-      };
-      push(c.str(r, 'class'), c.num(r, 'value_usd'));
+      collect(acc, sym, c.str(r, 'class'), key, c.num(r, 'value_usd'));
       if (!seen.has(`${sym}:${key}`)) {
         seen.add(`${sym}:${key}`);
-        push('#price', c.num(r, 'mid_usd'));
+        collect(acc, sym, '#price', key, c.num(r, 'mid_usd'));
       }
     }
   }
@@ -396,7 +402,7 @@ function beliefSeries(seeds: SeedFiles[], symbols: string[], dateOf: Map<number,
 }
 
 function newsSeries(seeds: SeedFiles[], dateOf: Map<number, string>, openNs: number, keep: (m: number, last: boolean) => boolean): NewsSeries | null {
-  const acc = new Map<string, Map<string, Map<string, number[]>>>(); // class -> reading -> key -> shares
+  const acc: Nested = new Map(); // class -> reading -> key -> shares
   const readings: string[] = [];
   const keys = new Set<string>();
   let any = false;
@@ -411,13 +417,7 @@ function newsSeries(seeds: SeedFiles[], dateOf: Map<number, string>, openNs: num
       if (!readings.includes(reading)) readings.push(reading);
       const key = `${c.num(r, 'day')}:${c.num(r, 'minute')}`;
       keys.add(key);
-      const cls = c.str(r, 'class');
-      if (!acc.has(cls)) acc.set(cls, new Map());
-      const byReading = acc.get(cls)!;
-      if (!byReading.has(reading)) byReading.set(reading, new Map());
-      const m = byReading.get(reading)!;
-      if (!m.has(key)) m.set(key, []);
-      m.get(key)!.push(c.num(r, 'heard_share'));
+      collect(acc, c.str(r, 'class'), reading, key, c.num(r, 'heard_share'));
     }
   }
   if (!any) return null;
