@@ -22,7 +22,7 @@ export { MarketMaker } from './agents/market-maker.ts';
 export { TradeTape } from './record/index.ts';
 
 // scenario
-export { ScenarioSchema, parseScenario, ScenarioError, PRESETS, PRESET_FIT_PARAMS, getPreset, presetNames, buildRun, runScenario, completeRun, summarize, AuditError, seedReport, resolveNews, scenarioEconomy, scenarioCalendar, type Scenario, type ScenarioInput, type RunSummary, type BuiltRun, type SeedReport, type DayRow, type ClassFlow, type ReadingValue, type ResolvedNews } from './scenario/index.ts';
+export { ScenarioSchema, parseScenario, ScenarioError, PRESETS, PRESET_FIT_PARAMS, getPreset, presetNames, buildRun, runScenario, completeRun, summarize, AuditError, seedReport, resolveNews, scenarioEconomy, scenarioCalendar, type Scenario, type ScenarioInput, type RunSummary, type BuiltRun, type BuildOptions, type SeedReport, type DayRow, type ClassFlow, type ReadingValue, type ResolvedNews } from './scenario/index.ts';
 
 // analysis: a shock's moments from a user's daily bars, and calibration by simulated moments
 export { BarsError, parseDailyBars, shockMoments, type DailyBar, type ShockMoments } from './analysis/index.ts';

@@ -51,9 +51,18 @@ export class AuctionOrders {
   owner: Float64Array;
   tag: Float64Array;
   count = 0;
-  private readonly rows = new Map<number, number>();
+  /** Row of each live order by id; null for a collection built without an index. */
+  private readonly rows: Map<number, number> | null;
 
-  constructor(capacity = 64) {
+  /**
+   * `indexed` false: a collection gathered from orders already checked and unique (an auction's
+   * snapshot of the book and the held orders): `add` skips the checks and the id index, and the
+   * by-id methods (rowOf, remove, reduce) are refused. One map entry per order is most of the
+   * cost of gathering the few thousand orders of a pre-open, which the indicative price does at
+   * every look.
+   */
+  constructor(capacity = 64, indexed = true) {
+    this.rows = indexed ? new Map<number, number>() : null;
     const cap = Math.max(4, capacity | 0);
     this.id = new Float64Array(cap);
     this.side = new Uint8Array(cap);
@@ -65,16 +74,13 @@ export class AuctionOrders {
 
   /** Orders with lots left (not removed). */
   get size(): number {
-    return this.rows.size;
+    return this.index().size;
   }
 
   /** Adds an order and returns its row. Throws on a malformed order or a duplicate id. */
   add(id: number, side: number, price: number, qty: number, owner = 0, tag = 0): number {
-    if (!isPosInt(id)) throw new RangeError(`auction order id must be a positive integer, got ${id}`);
-    if (side !== BUY && side !== SELL) throw new RangeError(`auction order side must be 0 or 1, got ${side}`);
-    if (price !== AUCTION_MARKET && !isPosInt(price)) throw new RangeError(`auction order price must be a positive integer or 0 (market), got ${price}`);
-    if (!isPosInt(qty)) throw new RangeError(`auction order qty must be a positive integer, got ${qty}`);
-    if (this.rows.has(id)) throw new RangeError(`duplicate auction order id ${id}`);
+    const rows = this.rows;
+    if (rows !== null) this.check(rows, id, side, price, qty);
     const i = this.count;
     if (i === this.id.length) this.grow();
     this.id[i] = id;
@@ -83,29 +89,43 @@ export class AuctionOrders {
     this.qty[i] = qty;
     this.owner[i] = owner;
     this.tag[i] = tag;
-    this.rows.set(id, i);
+    if (rows !== null) rows.set(id, i);
     this.count = i + 1;
     return i;
   }
 
+  private check(rows: Map<number, number>, id: number, side: number, price: number, qty: number): void {
+    if (!isPosInt(id)) throw new RangeError(`auction order id must be a positive integer, got ${id}`);
+    if (side !== BUY && side !== SELL) throw new RangeError(`auction order side must be 0 or 1, got ${side}`);
+    if (price !== AUCTION_MARKET && !isPosInt(price)) throw new RangeError(`auction order price must be a positive integer or 0 (market), got ${price}`);
+    if (!isPosInt(qty)) throw new RangeError(`auction order qty must be a positive integer, got ${qty}`);
+    if (rows.has(id)) throw new RangeError(`duplicate auction order id ${id}`);
+  }
+
+  private index(): Map<number, number> {
+    if (this.rows === null) throw new Error('this auction collection has no id index (built with indexed = false)');
+    return this.rows;
+  }
+
   /** Row of a live order, or -1. */
   rowOf(id: number): number {
-    return this.rows.get(id) ?? -1;
+    return this.index().get(id) ?? -1;
   }
 
   /** Removes an order; returns the lots it had left (0 if it was not here). */
   remove(id: number): number {
-    const r = this.rows.get(id);
+    const rows = this.index();
+    const r = rows.get(id);
     if (r === undefined) return 0;
     const q = this.qty[r];
     this.qty[r] = 0;
-    this.rows.delete(id);
+    rows.delete(id);
     return q;
   }
 
   /** Lowers a live order's size in place (keeping its priority); false if not live or not a reduction. */
   reduce(id: number, qty: number): boolean {
-    const r = this.rows.get(id);
+    const r = this.index().get(id);
     if (r === undefined || !isPosInt(qty) || qty > this.qty[r]) return false;
     this.qty[r] = qty;
     return true;
@@ -113,7 +133,7 @@ export class AuctionOrders {
 
   clear(): void {
     this.count = 0;
-    this.rows.clear();
+    this.rows?.clear();
   }
 
   private grow(): void {
@@ -156,12 +176,46 @@ export interface AuctionResult {
 
 /** Ranks one side's live rows: market first, then price (buys descending, sells ascending), then row. */
 function rank(o: AuctionOrders, side: number): Int32Array {
-  let n = 0;
-  for (let i = 0; i < o.count; i++) if (o.side[i] === side && o.qty[i] > 0) n++;
-  const rows = new Int32Array(n);
-  n = 0;
-  for (let i = 0; i < o.count; i++) if (o.side[i] === side && o.qty[i] > 0) rows[n++] = i;
   const px = o.price;
+  const qy = o.qty;
+  const sd = o.side;
+  let n = 0;
+  let lo = Infinity;
+  let hi = 0;
+  for (let i = 0; i < o.count; i++) {
+    if (sd[i] !== side || !(qy[i] > 0)) continue;
+    n++;
+    const p = px[i];
+    if (p !== AUCTION_MARKET) {
+      if (p < lo) lo = p;
+      if (p > hi) hi = p;
+    }
+  }
+  const rows = new Int32Array(n);
+  if (n === 0) return rows;
+  // One number per row, rank x M + row (M = o.count > any row), sorted by the engine's numeric
+  // sort: the rank is 0 for a market order, else 1 + the price's distance from the best end of
+  // the side's price range. The same order as the comparator below, without calling a function
+  // per comparison; it falls back to that comparator when the keys would pass 2^53.
+  const M = o.count;
+  const span = hi >= lo ? hi - lo + 2 : 1;
+  if (span * M <= MAX_SAFE) {
+    const keys = new Float64Array(n);
+    let k = 0;
+    for (let i = 0; i < o.count; i++) {
+      if (sd[i] !== side || !(qy[i] > 0)) continue;
+      const p = px[i];
+      const r = p === AUCTION_MARKET ? 0 : side === BUY ? hi - p + 1 : p - lo + 1;
+      keys[k++] = r * M + i;
+    }
+    keys.sort();
+    for (let j = 0; j < n; j++) {
+      rows[j] = keys[j] % M;
+    }
+    return rows;
+  }
+  n = 0;
+  for (let i = 0; i < o.count; i++) if (sd[i] === side && qy[i] > 0) rows[n++] = i;
   const sign = side === BUY ? -1 : 1;
   rows.sort((a, b) => {
     const pa = px[a];
@@ -176,74 +230,210 @@ function rank(o: AuctionOrders, side: number): Int32Array {
   return rows;
 }
 
+/** The clearing price of an auction and the volumes at it (price 0 and volumes 0 when nothing trades). */
+export interface ClearingPrice {
+  price: number;
+  volume: number;
+  buyVolume: number;
+  sellVolume: number;
+  imbalance: number;
+}
+
+/**
+ * The clearing rule of the header on aggregated demand and supply: add each order's side, price
+ * (AUCTION_MARKET for market) and lots, then `clear`. Who sent what and in which order does not
+ * change the price, so the exchange's indicative price adds the book's levels as they are. The
+ * candidates are scanned upwards over a histogram of lots per tick when the candidates' range is
+ * at most a few times the number of orders, else over their sorted distinct prices: O(n + range)
+ * or O(n log n). Scratch arrays are kept between calls: nothing is allocated once they have grown.
+ */
+export class ClearingCurve {
+  private price = new Float64Array(64);
+  private qty = new Float64Array(64);
+  private side = new Uint8Array(64);
+  private n = 0;
+  private marketBuy = 0;
+  private marketSell = 0;
+  private buyAt = new Float64Array(64);
+  private sellAt = new Float64Array(64);
+  private isCand = new Uint8Array(64);
+  private keys = new Float64Array(64);
+
+  /** Forgets every order added. */
+  reset(): this {
+    this.n = 0;
+    this.marketBuy = 0;
+    this.marketSell = 0;
+    return this;
+  }
+
+  /** Adds `qty` lots (> 0) to buy (side 0) or sell at `price` ticks, or at market (AUCTION_MARKET). */
+  add(side: number, price: number, qty: number): void {
+    if (price === AUCTION_MARKET) {
+      if (side === BUY) this.marketBuy += qty;
+      else this.marketSell += qty;
+      return;
+    }
+    const i = this.n;
+    if (i === this.price.length) {
+      this.price = grown(this.price, 2 * i);
+      this.qty = grown(this.qty, 2 * i);
+      const sd = new Uint8Array(2 * i);
+      sd.set(this.side);
+      this.side = sd;
+    }
+    this.price[i] = price;
+    this.qty[i] = qty;
+    this.side[i] = side;
+    this.n = i + 1;
+  }
+
+  /** The clearing price at `referencePrice`, within [collarLo, collarHi] (checked by the caller). */
+  clear(referencePrice: number, collarLo = 1, collarHi = MAX_SAFE): ClearingPrice {
+    const n = this.n;
+    const px = this.price;
+    const qy = this.qty;
+    const sd = this.side;
+    // Candidates: the limit prices inside the collar, the reference and the collar's ends.
+    let cmin = referencePrice;
+    let cmax = referencePrice;
+    let nCand = 1;
+    for (let i = 0; i < n; i++) {
+      const p = px[i];
+      if (p < collarLo || p > collarHi) continue;
+      nCand++;
+      if (p < cmin) cmin = p;
+      else if (p > cmax) cmax = p;
+    }
+    if (collarLo > 1) cmin = Math.min(cmin, collarLo);
+    if (collarHi < MAX_SAFE) cmax = Math.max(cmax, collarHi);
+    // Lots that count at every candidate: market orders, buys above the range, sells below it.
+    let totalBuy = this.marketBuy;
+    let totalSell = this.marketSell;
+    let alwaysBuy = this.marketBuy;
+    let alwaysSell = this.marketSell;
+    for (let i = 0; i < n; i++) {
+      const p = px[i];
+      if (sd[i] === BUY) {
+        totalBuy += qy[i];
+        if (p > cmax) alwaysBuy += qy[i];
+      } else {
+        totalSell += qy[i];
+        if (p < cmin) alwaysSell += qy[i];
+      }
+    }
+    if (totalBuy > MAX_SAFE || totalSell > MAX_SAFE) throw new RangeError('auction side totals must stay within 2^53 - 1 lots');
+    // Slot of each candidate: its distance from cmin (dense), or its rank among the distinct candidates.
+    const range = cmax - cmin + 1;
+    const dense = range <= Math.max(1024, 4 * nCand);
+    let slots: number;
+    let keys = this.keys;
+    if (dense) slots = range;
+    else {
+      if (keys.length < nCand + 2) keys = this.keys = new Float64Array(2 * (nCand + 2));
+      let k = 0;
+      for (let i = 0; i < n; i++) if (px[i] >= collarLo && px[i] <= collarHi) keys[k++] = px[i];
+      keys[k++] = referencePrice;
+      if (collarLo > 1) keys[k++] = collarLo;
+      if (collarHi < MAX_SAFE) keys[k++] = collarHi;
+      const sorted = keys.subarray(0, k).sort();
+      slots = 0;
+      for (let i = 0; i < k; i++) if (slots === 0 || sorted[slots - 1] !== sorted[i]) sorted[slots++] = sorted[i];
+    }
+    if (this.buyAt.length < slots) {
+      this.buyAt = new Float64Array(2 * slots);
+      this.sellAt = new Float64Array(2 * slots);
+      this.isCand = new Uint8Array(2 * slots);
+    }
+    const buyAt = this.buyAt;
+    const sellAt = this.sellAt;
+    const isCand = this.isCand;
+    buyAt.fill(0, 0, slots);
+    sellAt.fill(0, 0, slots);
+    isCand.fill(dense ? 0 : 1, 0, slots);
+    const slotOf = (p: number): number => (dense ? p - cmin : lowerBound(keys, slots, p));
+    if (dense) {
+      isCand[referencePrice - cmin] = 1;
+      if (collarLo > 1) isCand[collarLo - cmin] = 1;
+      if (collarHi < MAX_SAFE) isCand[collarHi - cmin] = 1;
+    }
+    for (let i = 0; i < n; i++) {
+      const p = px[i];
+      if (p < cmin || p > cmax) continue;
+      const j = slotOf(p);
+      if (sd[i] === BUY) buyAt[j] += qy[i];
+      else sellAt[j] += qy[i];
+      isCand[j] = 1;
+    }
+    // Scan upwards: D(p) = totalBuy - buys priced below p, S(p) = sells priced at or below p.
+    let below = totalBuy - alwaysBuy; // every in-range buy is counted below p until p passes it
+    for (let j = 0; j < slots; j++) below -= buyAt[j];
+    let supply = alwaysSell;
+    let first = true;
+    let bestP = 0;
+    let bestV = 0;
+    let bestImb = 0;
+    let bestDist = 0;
+    let bestD = 0;
+    let bestS = 0;
+    for (let j = 0; j < slots; j++) {
+      supply += sellAt[j];
+      if (isCand[j] !== 0) {
+        const p = dense ? cmin + j : keys[j];
+        const demand = totalBuy - below;
+        const v = demand < supply ? demand : supply;
+        const imb = Math.abs(demand - supply);
+        const dist = Math.abs(p - referencePrice);
+        if (first || v > bestV || (v === bestV && (imb < bestImb || (imb === bestImb && dist < bestDist)))) {
+          first = false;
+          bestP = p;
+          bestV = v;
+          bestImb = imb;
+          bestDist = dist;
+          bestD = demand;
+          bestS = supply;
+        }
+      }
+      below += buyAt[j];
+    }
+    if (bestV === 0) return { price: 0, volume: 0, buyVolume: 0, sellVolume: 0, imbalance: 0 };
+    return { price: bestP, volume: bestV, buyVolume: bestD, sellVolume: bestS, imbalance: bestD - bestS };
+  }
+}
+
+function grown(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(n);
+  b.set(a);
+  return b;
+}
+
+/** Index of `x` in the first `n` (ascending, distinct) entries of `a`, which hold it. */
+function lowerBound(a: Float64Array, n: number, x: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Uncrosses the collection at one price (see the header). Does not change `orders`. */
-export function uncross(orders: AuctionOrders, referencePrice: number, collarLo = 1, collarHi = MAX_SAFE): AuctionResult {
+export function uncross(orders: AuctionOrders, referencePrice: number, collarLo = 1, collarHi = MAX_SAFE, curve = new ClearingCurve()): AuctionResult {
   if (!isPosInt(referencePrice)) throw new RangeError(`auction reference price must be a positive integer of ticks, got ${referencePrice}`);
   if (!isPosInt(collarLo) || !isPosInt(collarHi) || collarLo > referencePrice || collarHi < referencePrice) throw new RangeError(`auction collar must be integer ticks with lo <= reference <= hi, got [${collarLo}, ${collarHi}] around ${referencePrice}`);
-  const px = orders.price;
   const qy = orders.qty;
-  const buys = rank(orders, BUY);
-  const sells = rank(orders, SELL);
-
-  let totalBuy = 0;
-  for (let i = 0; i < buys.length; i++) totalBuy += qy[buys[i]];
-  let marketSell = 0;
-  let nMarketSell = 0;
-  let totalSell = 0;
-  for (let i = 0; i < sells.length; i++) {
-    totalSell += qy[sells[i]];
-    if (px[sells[i]] === AUCTION_MARKET) {
-      marketSell += qy[sells[i]];
-      nMarketSell++;
-    }
-  }
-  if (totalBuy > MAX_SAFE || totalSell > MAX_SAFE) throw new RangeError('auction side totals must stay within 2^53 - 1 lots');
-
-  // Candidate prices, ascending and distinct.
-  const cand = new Float64Array(buys.length + sells.length + 3);
-  let nc = 0;
-  for (let i = 0; i < orders.count; i++) if (qy[i] > 0 && px[i] !== AUCTION_MARKET && px[i] >= collarLo && px[i] <= collarHi) cand[nc++] = px[i];
-  cand[nc++] = referencePrice;
-  if (collarLo > 1) cand[nc++] = collarLo;
-  if (collarHi < MAX_SAFE) cand[nc++] = collarHi;
-  const sorted = cand.subarray(0, nc).sort();
-  let nu = 0;
-  for (let i = 0; i < nc; i++) if (nu === 0 || sorted[nu - 1] !== sorted[i]) sorted[nu++] = sorted[i];
-
-  // Scan candidates upwards: D falls as limit buys below p drop out (walk buys from the lowest
-  // price, the end of their ranking), S rises as limit sells at or below p come in.
-  let bi = buys.length - 1;
-  let below = 0; // limit buy lots priced < p
-  let si = nMarketSell;
-  let supply = marketSell;
-  let bestP = 0;
-  let bestV = 0;
-  let bestImb = 0;
-  let bestDist = 0;
-  let bestD = 0;
-  let bestS = 0;
-  for (let c = 0; c < nu; c++) {
-    const p = sorted[c];
-    while (bi >= 0 && px[buys[bi]] !== AUCTION_MARKET && px[buys[bi]] < p) below += qy[buys[bi--]];
-    while (si < sells.length && px[sells[si]] <= p) supply += qy[sells[si++]];
-    const demand = totalBuy - below;
-    const v = demand < supply ? demand : supply;
-    const imb = Math.abs(demand - supply);
-    const dist = Math.abs(p - referencePrice);
-    if (c === 0 || v > bestV || (v === bestV && (imb < bestImb || (imb === bestImb && dist < bestDist)))) {
-      bestP = p;
-      bestV = v;
-      bestImb = imb;
-      bestDist = dist;
-      bestD = demand;
-      bestS = supply;
-    }
-  }
+  curve.reset();
+  for (let i = 0; i < orders.count; i++) if (qy[i] > 0) curve.add(orders.side[i], orders.price[i], qy[i]);
+  const { price: bestP, volume: bestV, buyVolume: bestD, sellVolume: bestS } = curve.clear(referencePrice, collarLo, collarHi);
 
   const filled = new Float64Array(orders.count);
   if (bestV === 0) {
     return { price: 0, volume: 0, buyVolume: 0, sellVolume: 0, imbalance: 0, filled, buyRow: new Int32Array(0), sellRow: new Int32Array(0), qty: new Float64Array(0), count: 0 };
   }
+  const buys = rank(orders, BUY);
+  const sells = rank(orders, SELL);
   const allocate = (rows: Int32Array): number => {
     let left = bestV;
     let k = 0;

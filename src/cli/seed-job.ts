@@ -14,7 +14,8 @@ export interface SeedJob {
 }
 
 export function runSeedJob(job: SeedJob, progress: (fraction: number) => void): { report: SeedReport; events: number } {
-  const r = buildRun(job.scenario, job.seed);
+  // Trade rows are kept only when trades.csv / trades.parquet will be written from them.
+  const r = buildRun(job.scenario, job.seed, { tradeRows: job.dir !== undefined && job.trades });
   completeRun(r, progress, { beliefs: job.dir !== undefined });
   const report = seedReport(job.scenario, job.seed, r);
   if (job.dir !== undefined) writeRecording(join(job.dir, `seed-${job.seed}`), r.recorder, { meta: { scenario: job.scenario.name, seed: job.seed }, trades: job.trades });

@@ -14,7 +14,7 @@
 // timeline's business (sessions.ts); which messages reach the collections, the exchange's
 // (exchange.ts).
 
-import { AUCTION_MARKET, AuctionOrders, uncross, type AuctionResult } from '../book/auction.ts';
+import { AUCTION_MARKET, AuctionOrders, ClearingCurve, uncross, type AuctionResult } from '../book/auction.ts';
 import { BUY, FOK, GTC, IOC, SELL, Status } from '../book/codes.ts';
 import type { OrderBook } from '../book/order-book.ts';
 import type { Kernel } from '../kernel/kernel.ts';
@@ -38,6 +38,10 @@ export class Auctions {
   readonly entry: AuctionOrders[];
   /** Market- and limit-on-close orders held for the close, per symbol. */
   readonly onClose: AuctionOrders[];
+  /** Scratch for the clearing price (indicative and run alike). */
+  private readonly curve = new ClearingCurve();
+  /** Scratch for the book's levels as (price, lots, orders) triples. */
+  private levels = new Float64Array(3 * 64);
 
   constructor(
     private readonly books: readonly OrderBook[],
@@ -100,10 +104,34 @@ export class Auctions {
     return net;
   }
 
-  /** The auction over the book and collected orders (and on-close ones when `withOnClose`) at `reference`, without running it. */
+  /**
+   * The auction over the book and collected orders (and on-close ones when `withOnClose`) at
+   * `reference`, without running it: the clearing price of the same orders an auction would
+   * gather (a later duplicate id left out), added to the curve level by level and row by row.
+   * Institutions look at it at every pre-open wake-up, so it allocates nothing.
+   */
   indicative(symbol: number, withOnClose: boolean, reference: number): AuctionSummary {
-    const a = this.gather(null, symbol, true, withOnClose);
-    const r = uncross(a, reference);
+    const book = this.books[symbol];
+    const entry = this.entry[symbol];
+    const curve = this.curve.reset();
+    for (const side of [BUY, SELL]) {
+      const n = book.levels(side);
+      if (this.levels.length < 3 * n) this.levels = new Float64Array(6 * n);
+      const lv = this.levels;
+      book.depthInto(side, n, lv);
+      for (let i = 0; i < n; i++) curve.add(side, lv[3 * i], lv[3 * i + 1]);
+    }
+    const addHeld = (from: AuctionOrders, afterEntry: boolean) => {
+      for (let r = 0; r < from.count; r++) {
+        if (from.qty[r] === 0) continue;
+        const id = from.id[r];
+        if (book.isLive(id) || (afterEntry && entry.rowOf(id) >= 0)) continue;
+        curve.add(from.side[r], from.price[r], from.qty[r]);
+      }
+    };
+    addHeld(entry, false);
+    if (withOnClose) addHeld(this.onClose[symbol], true);
+    const r = curve.clear(reference);
     return { price: r.price, volume: r.volume, imbalance: r.imbalance };
   }
 
@@ -117,7 +145,7 @@ export class Auctions {
     const book = this.books[symbol];
     const out = this.out;
     const a = this.gather(k, symbol, true, final);
-    const r = collar > 0 ? uncross(a, reference, Math.max(1, Math.ceil(reference * (1 - collar))), Math.floor(reference * (1 + collar))) : uncross(a, reference);
+    const r = collar > 0 ? uncross(a, reference, Math.max(1, Math.ceil(reference * (1 - collar))), Math.floor(reference * (1 + collar)), this.curve) : uncross(a, reference, 1, Number.MAX_SAFE_INTEGER, this.curve);
     out.auctionFills(k, symbol, a, r);
     for (let row = 0; row < a.count; row++) {
       const id = a.id[row];
@@ -171,23 +199,26 @@ export class Auctions {
    */
   private gather(k: Kernel | null, symbol: number, withEntry: boolean, withOnClose: boolean): AuctionOrders {
     const book = this.books[symbol];
-    const a = new AuctionOrders(book.liveOrders + this.entry[symbol].count + this.onClose[symbol].count + 4);
+    const entry = this.entry[symbol];
+    const a = new AuctionOrders(book.liveOrders + entry.count + this.onClose[symbol].count + 4, false);
     for (const side of [BUY, SELL]) {
       for (const lvl of book.snapshot(side)) for (const o of lvl.orders) a.add(o.id, side, lvl.price, o.qty, o.owner, SRC_BOOK * 4 + GTC);
     }
-    const copy = (from: AuctionOrders) => {
+    // Ids are unique within the book and within each collection's live rows, so an id met twice
+    // is a held order whose id is live in the book, or an on-close one whose id is live in entry.
+    const copy = (from: AuctionOrders, afterEntry: boolean) => {
       for (let r = 0; r < from.count; r++) {
         if (from.qty[r] === 0) continue;
         const id = from.id[r];
-        if (a.rowOf(id) >= 0) {
+        if (book.isLive(id) || (afterEntry && entry.rowOf(id) >= 0)) {
           if (k !== null) this.out.reply(k, from.owner[r] - 1, MSG_EXPIRED, symbol, from.side[r], 0, from.qty[r], id, EXPIRED_END_OF_DAY);
           continue;
         }
         a.add(id, from.side[r], from.price[r], from.qty[r], from.owner[r], from.tag[r]);
       }
     };
-    if (withEntry) copy(this.entry[symbol]);
-    if (withOnClose) copy(this.onClose[symbol]);
+    if (withEntry) copy(entry, false);
+    if (withOnClose) copy(this.onClose[symbol], withEntry);
     return a;
   }
 }

@@ -80,7 +80,17 @@ export function runEndNs(s: Scenario): number {
   return Math.round((s.durationSeconds ?? 0) * NS_PER_SECOND);
 }
 
-export function buildRun(s: Scenario, seed: number): BuiltRun {
+/** How a run is built beyond its scenario: what it keeps that nobody may read. */
+export interface BuildOptions {
+  /**
+   * Keep every trade's row (default: the scenario's recording.tradeRows). A run whose tape is not
+   * written passes false: the count and the tape hash are the same, without a 300 MB column set
+   * for a DeepSeek week's 4.5M trades.
+   */
+  tradeRows?: boolean;
+}
+
+export function buildRun(s: Scenario, seed: number, options: BuildOptions = {}): BuiltRun {
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
   const kernel = new Kernel({ start: runStartNs(s) });
   const calendar = scenarioCalendar(s);
@@ -94,7 +104,7 @@ export function buildRun(s: Scenario, seed: number): BuiltRun {
     centsPerTickLot,
     sampleNs: Math.round(s.recording.sampleSeconds * NS_PER_SECOND),
     realSharesPerLot: s.recording.realSharesPerLot,
-    tradeRows: s.recording.tradeRows,
+    tradeRows: s.recording.tradeRows && (options.tradeRows ?? true),
     sharesPerLot: s.symbols.map((x) => sharesPerLotOf(s, x)),
     ...(calendar ? { session: { dayNs: NS_PER_DAY, openNs: calendar.day.open, closeNs: calendar.day.close, calendar } } : {}),
   });

@@ -3,7 +3,7 @@
 // and a seeded property test against a brute-force scan of every price.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AUCTION_MARKET, AuctionOrders, uncross, type AuctionResult } from '../../src/book/auction.ts';
+import { AUCTION_MARKET, AuctionOrders, ClearingCurve, uncross, type AuctionResult } from '../../src/book/auction.ts';
 
 const B = 0;
 const S = 1;
@@ -224,3 +224,47 @@ describe('uncross: properties', () => {
     );
   });
 });
+
+describe('ClearingCurve: the clearing rule on aggregated orders', () => {
+  // Prices from a narrow band (the per-tick histogram) or spread over 10^7 ticks (sorted
+  // distinct candidates), with and without a collar; checked against the rule scanned directly.
+  const wide = fc.record({
+    side: fc.constantFrom(B, S),
+    market: fc.integer({ min: 0, max: 9 }).map((x) => x === 0),
+    price: fc.oneof(fc.integer({ min: 990, max: 1010 }), fc.integer({ min: 1, max: 10_000_000 })),
+    qty: fc.integer({ min: 1, max: 50 }),
+  });
+
+  it('gives the price, volume and imbalance of a direct scan of the candidates', () => {
+    const curve = new ClearingCurve();
+    let sparse = 0;
+    fc.assert(
+      fc.property(fc.array(wide, { maxLength: 60 }), fc.integer({ min: 980, max: 1020 }), fc.integer({ min: 0, max: 3 }), (os, ref, collarKind) => {
+        const lo = collarKind === 1 || collarKind === 3 ? ref - 7 : 1;
+        const hi = collarKind === 2 || collarKind === 3 ? ref + 7 : Number.MAX_SAFE_INTEGER;
+        curve.reset();
+        for (const o of os) curve.add(o.side, o.market ? M : o.price, o.qty);
+        const got = curve.clear(ref, lo, hi);
+        const limits = os.filter((o) => !o.market).map((o) => o.price);
+        if (Math.max(ref, ...limits.filter((p) => p >= lo && p <= hi)) - Math.min(ref, ...limits.filter((p) => p >= lo && p <= hi)) > 1024) sparse++;
+        const cands = [...new Set([ref, ...limits.filter((p) => p >= lo && p <= hi), ...(lo > 1 ? [lo] : []), ...(hi < Number.MAX_SAFE_INTEGER ? [hi] : [])])];
+        const keyed = cands.map((p) => {
+          let d = 0;
+          let s = 0;
+          for (const o of os) {
+            if (o.side === B && (o.market || o.price >= p)) d += o.qty;
+            if (o.side === S && (o.market || o.price <= p)) s += o.qty;
+          }
+          return { p, v: Math.min(d, s), imb: Math.abs(d - s), dist: Math.abs(p - ref), d, s };
+        });
+        keyed.sort((x, y) => y.v - x.v || x.imb - y.imb || x.dist - y.dist || x.p - y.p);
+        const best = keyed[0];
+        if (best.v === 0) expect([got.price, got.volume, got.imbalance]).toEqual([0, 0, 0]);
+        else expect([got.price, got.volume, got.buyVolume, got.sellVolume, got.imbalance]).toEqual([best.p, best.v, best.d, best.s, best.d - best.s]);
+      }),
+      { seed: 20250128, numRuns: 3000 },
+    );
+    expect(sparse).toBeGreaterThan(300); // both paths were exercised
+  });
+});
+
