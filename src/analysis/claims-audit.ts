@@ -1,5 +1,5 @@
 // The claims audit: each claim of claims.ts run as a paired experiment. A market claim runs the
-// scenario (treatment) and its control on the same seeds 1..K, only up to the sessions its metric
+// scenario (treatment) and its control on the same seeds S..S+K-1 (default S = 1), only up to the sessions its metric
 // reads; its effect is the mean of the per-seed differences (treatment - control) with a 95%
 // t-interval. An economy claim evaluates both arms once (deterministic: the interval is the point).
 // Verdicts are computed from the interval, the claimed sign and the least effect that counts
@@ -48,13 +48,15 @@ export interface AuditJob {
 export interface AuditSetup {
   /** The scenario as given: the treatment of every claim. */
   base: ScenarioInput;
-  /** Seeds 1..seeds for the market claims. */
+  /** How many seeds the market claims run: firstSeed, firstSeed + 1, ... */
   seeds: number;
+  /** The first of them (default 1); e.g. seeds the scenario was not tuned on. */
+  firstSeed?: number;
   /** Claim ids to run (default: all), e.g. ['C5', 'C10']. */
   claims?: readonly string[];
   /** Runs the jobs (any order, e.g. on a worker pool) and returns their reports in job order. */
   run(jobs: readonly AuditJob[]): Promise<SeedReport[]>;
-  /** Reports of the scenario as given for seeds 1..seeds already run (the whole run, or at least to the sessions the metrics read); skips the treatment runs. */
+  /** Reports of the scenario as given for those seeds already run (the whole run, or at least to the sessions the metrics read); skips the treatment runs. */
   baseline?: readonly SeedReport[];
 }
 
@@ -120,7 +122,9 @@ export async function auditClaims(setup: AuditSetup): Promise<AuditReport> {
   const claims = all.filter((c) => wanted.includes(c.id));
   const base = parseScenario(setup.base);
   const event = eventSession(base);
-  const seeds = Array.from({ length: setup.seeds }, (_, i) => i + 1);
+  const first = setup.firstSeed ?? 1;
+  if (!(Number.isSafeInteger(first) && first >= 0)) throw new RangeError(`--seed must be a whole number >= 0, got ${first}`);
+  const seeds = Array.from({ length: setup.seeds }, (_, i) => first + i);
   const market = claims.filter((c) => c.metric.kind !== 'value-pct');
   const lastOf = (c: ClaimDefinition) => event.day + (c.metric.kind === 'value-pct' ? 0 : c.metric.lastOffset);
   const deepest = Math.max(event.day, ...market.map(lastOf));
@@ -129,7 +133,7 @@ export async function auditClaims(setup: AuditSetup): Promise<AuditReport> {
 
   const jobs: AuditJob[] = [];
   const given = setup.baseline;
-  if (given !== undefined && (given.length < seeds.length || given.slice(0, seeds.length).some((r, i) => r.seed !== seeds[i]))) throw new RangeError(`the baseline must hold seeds 1..${setup.seeds} in order`);
+  if (given !== undefined && (given.length < seeds.length || given.slice(0, seeds.length).some((r, i) => r.seed !== seeds[i]))) throw new RangeError(`the baseline must hold seeds ${first}..${first + setup.seeds - 1} in order`);
   const treatment = given === undefined && market.length > 0 ? parseScenario(shortenedScenario(setup.base, deepest)) : null;
   if (treatment) for (const seed of seeds) jobs.push({ scenario: treatment, seed });
   const controlInputs = new Map(claims.map((c) => [c.id, c.control(setup.base)]));

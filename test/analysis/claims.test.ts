@@ -105,6 +105,13 @@ describe('market claims on a small DeepSeek week', () => {
     const again = await auditClaims({ base, seeds: 3, claims: ['C5', 'C14', 'C18'], run: serial, baseline: whole });
     expect(runs).toBe(3 * 3);
     expect(again.claims.map((c) => c.differences)).toEqual(r.claims.map((c) => c.differences));
+    // From a later first seed (as the demo audits the week's last seeds): seeds 2-3, the same pairs.
+    runs = 0;
+    const later = await auditClaims({ base, seeds: 2, firstSeed: 2, claims: ['C5', 'C14', 'C18'], run: serial, baseline: whole.slice(1) });
+    expect(runs).toBe(3 * 2);
+    expect(later.seeds).toEqual([2, 3]);
+    expect(later.claims.map((c) => c.differences)).toEqual(r.claims.map((c) => c.differences.slice(1)));
+    await expect(auditClaims({ base, seeds: 2, firstSeed: 2, claims: ['C5'], run: serial, baseline: whole })).rejects.toThrow(/seeds 2\.\.3/);
   });
 
   it('C14 flips to inconclusive with an exact zero when the scenario has no leveraged ETFs or margin to remove', async () => {

@@ -14,10 +14,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('shocklab audit', () => {
   it('prints only the JSON with --json, in the documented format, and writes the same to --out', () => {
     const out = join(dir, 'nested', 'audit.json');
-    const r = shocklab(['audit', '--preset', 'deepseek-2025', '--seeds', '2', '--claims', 'C5,C9,C13', '--json', '--workers', '2', '--out', out, ...SMALL]);
+    const r = shocklab(['audit', '--preset', 'deepseek-2025', '--seed', '7', '--seeds', '2', '--claims', 'C5,C9,C13', '--json', '--workers', '2', '--out', out, ...SMALL]);
     expect(r.stderr).toMatch(/seed-runs on 2 workers/);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
+    expect(json.seeds).toEqual([7, 8]);
     expect(json.claims.map((c: { id: string }) => c.id)).toEqual(['C5', 'C9', 'C13']);
     for (const c of json.claims) {
       expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'claim', 'experiment', 'effect', 'verdict', 'evidence']));
@@ -45,6 +46,7 @@ describe('shocklab audit', () => {
       ['--seeds', '1'],
       ['--seeds', '-3'],
       ['--seeds', 'many'],
+      ['--seed', '-1'],
       ['--preset', 'calm-day', '--claims', 'C10'],
       ['--preset', 'nope'],
       ['--workers', '0'],
