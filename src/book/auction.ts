@@ -23,8 +23,10 @@
 // and owners from the collection by row; per row, `filled` gives the lots executed, and the
 // unfilled remainder is qty - filled.
 //
-// Cost: one sort per side and one of the candidate prices, O(n log n); a handful of typed
-// arrays per call, nothing per order.
+// Cost: the clearing price is found by ClearingCurve in O(n + range of ticks) (a histogram of
+// lots per tick) or, for candidates spread wider than a few ticks per order, O(n log n) over
+// their sorted distinct prices; the allocation ranks each side with one numeric sort, only when
+// something trades. A handful of typed arrays per call, nothing per order.
 
 import { BUY, SELL } from './codes.ts';
 

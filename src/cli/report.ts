@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { getPreset, parseScenario, presetNames, resolveNews } from '../index.ts';
-import { ReportInputError, reportData, type AuditClaim, type ReportData, type SeedFiles } from '../report/data.ts';
+import { ReportInputError, reportData, type AuditTable, type ReportData, type SeedFiles } from '../report/data.ts';
 import { reportHtml } from '../report/html.ts';
 import { plainParseError, UsageError } from './errors.ts';
 import { loadScenario } from './scenario-input.ts';
@@ -33,6 +33,7 @@ example: shocklab run --preset deepseek-2025 --seeds 4 --out runs/week && shockl
 `;
 
 const AuditSchema = z.object({
+  seeds: z.array(z.number().int()).optional(),
   claims: z.array(
     z.object({
       id: z.string().min(1),
@@ -60,19 +61,19 @@ function readJson(file: string, what: string): unknown {
 }
 
 /** Reads the audit file; one line naming the file and the first bad field otherwise. */
-export function readAudit(file: string): AuditClaim[] {
+export function readAudit(file: string): AuditTable {
   const parsed = AuditSchema.safeParse(readJson(file, 'audit file'));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UsageError(`${file}: ${issue.path.length ? issue.path.join('.') + ': ' : ''}${issue.message} (expected {"claims": [{"id", "claim", "verdict", ...}]})`);
   }
-  return parsed.data.claims;
+  return parsed.data.seeds !== undefined ? { claims: parsed.data.claims, seeds: parsed.data.seeds } : { claims: parsed.data.claims };
 }
 
 const readOptional = (file: string): string | undefined => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
 
 /** Everything the report shows, read from a run directory. */
-export function loadReportData(dir: string, audit: AuditClaim[] | null): ReportData {
+export function loadReportData(dir: string, audit: AuditTable | null): ReportData {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such run directory: ${dir}`);
   const runFile = join(dir, 'run.json');
   if (!existsSync(runFile)) throw new UsageError(`${dir}: no run.json in it (write one with shocklab run --out DIR)`);

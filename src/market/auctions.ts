@@ -106,31 +106,21 @@ export class Auctions {
 
   /**
    * The auction over the book and collected orders (and on-close ones when `withOnClose`) at
-   * `reference`, without running it: the clearing price of the same orders an auction would
-   * gather (a later duplicate id left out), added to the curve level by level and row by row.
-   * Institutions look at it at every pre-open wake-up, so it allocates nothing.
+   * `reference`, without running it: the clearing price of the orders an auction would gather,
+   * added to the curve level by level and row by row. Institutions look at it at every pre-open
+   * wake-up, so it builds no collection and sorts nothing.
    */
   indicative(symbol: number, withOnClose: boolean, reference: number): AuctionSummary {
     const book = this.books[symbol];
-    const entry = this.entry[symbol];
     const curve = this.curve.reset();
-    for (const side of [BUY, SELL]) {
+    for (let side = BUY; side <= SELL; side++) {
       const n = book.levels(side);
       if (this.levels.length < 3 * n) this.levels = new Float64Array(6 * n);
       const lv = this.levels;
       book.depthInto(side, n, lv);
       for (let i = 0; i < n; i++) curve.add(side, lv[3 * i], lv[3 * i + 1]);
     }
-    const addHeld = (from: AuctionOrders, afterEntry: boolean) => {
-      for (let r = 0; r < from.count; r++) {
-        if (from.qty[r] === 0) continue;
-        const id = from.id[r];
-        if (book.isLive(id) || (afterEntry && entry.rowOf(id) >= 0)) continue;
-        curve.add(from.side[r], from.price[r], from.qty[r]);
-      }
-    };
-    addHeld(entry, false);
-    if (withOnClose) addHeld(this.onClose[symbol], true);
+    this.forEachHeld(symbol, withOnClose, (from, r) => curve.add(from.side[r], from.price[r], from.qty[r]));
     const r = curve.clear(reference);
     return { price: r.price, volume: r.volume, imbalance: r.imbalance };
   }
@@ -144,7 +134,7 @@ export class Auctions {
   run(k: Kernel, symbol: number, reference: number, final: boolean, collar = 0): AuctionResult {
     const book = this.books[symbol];
     const out = this.out;
-    const a = this.gather(k, symbol, true, final);
+    const a = this.gather(k, symbol, final);
     const r = collar > 0 ? uncross(a, reference, Math.max(1, Math.ceil(reference * (1 - collar))), Math.floor(reference * (1 + collar)), this.curve) : uncross(a, reference, 1, Number.MAX_SAFE_INTEGER, this.curve);
     out.auctionFills(k, symbol, a, r);
     for (let row = 0; row < a.count; row++) {
@@ -195,31 +185,42 @@ export class Auctions {
   /**
    * The orders of an auction for one symbol: the book's resting orders (best level first, queue
    * order), then the collected orders, then (for the close) the on-close orders. An id met twice
-   * keeps its first row; the later one is expired when `k` is given.
+   * keeps its first row; the later one is expired.
    */
-  private gather(k: Kernel | null, symbol: number, withEntry: boolean, withOnClose: boolean): AuctionOrders {
+  private gather(k: Kernel, symbol: number, withOnClose: boolean): AuctionOrders {
     const book = this.books[symbol];
-    const entry = this.entry[symbol];
-    const a = new AuctionOrders(book.liveOrders + entry.count + this.onClose[symbol].count + 4, false);
+    const a = new AuctionOrders(book.liveOrders + this.entry[symbol].count + this.onClose[symbol].count + 4, false);
     for (const side of [BUY, SELL]) {
       for (const lvl of book.snapshot(side)) for (const o of lvl.orders) a.add(o.id, side, lvl.price, o.qty, o.owner, SRC_BOOK * 4 + GTC);
     }
-    // Ids are unique within the book and within each collection's live rows, so an id met twice
-    // is a held order whose id is live in the book, or an on-close one whose id is live in entry.
-    const copy = (from: AuctionOrders, afterEntry: boolean) => {
+    this.forEachHeld(
+      symbol,
+      withOnClose,
+      (from, r) => a.add(from.id[r], from.side[r], from.price[r], from.qty[r], from.owner[r], from.tag[r]),
+      (from, r) => this.out.reply(k, from.owner[r] - 1, MSG_EXPIRED, symbol, from.side[r], 0, from.qty[r], from.id[r], EXPIRED_END_OF_DAY),
+    );
+    return a;
+  }
+
+  /**
+   * Visits the held orders with lots left that join an auction after the book's: the collected
+   * ones, then (withOnClose) the on-close ones, in arrival order. Ids are unique within the book
+   * and within each collection's live rows, so an id met twice is a held order whose id is live
+   * in the book, or an on-close order whose id is live in entry: it goes to `duplicate` instead.
+   */
+  private forEachHeld(symbol: number, withOnClose: boolean, visit: (from: AuctionOrders, row: number) => void, duplicate?: (from: AuctionOrders, row: number) => void): void {
+    const book = this.books[symbol];
+    const entry = this.entry[symbol];
+    const walk = (from: AuctionOrders, afterEntry: boolean) => {
       for (let r = 0; r < from.count; r++) {
         if (from.qty[r] === 0) continue;
         const id = from.id[r];
-        if (book.isLive(id) || (afterEntry && entry.rowOf(id) >= 0)) {
-          if (k !== null) this.out.reply(k, from.owner[r] - 1, MSG_EXPIRED, symbol, from.side[r], 0, from.qty[r], id, EXPIRED_END_OF_DAY);
-          continue;
-        }
-        a.add(id, from.side[r], from.price[r], from.qty[r], from.owner[r], from.tag[r]);
+        if (book.isLive(id) || (afterEntry && entry.rowOf(id) >= 0)) duplicate?.(from, r);
+        else visit(from, r);
       }
     };
-    if (withEntry) copy(entry, false);
-    if (withOnClose) copy(this.onClose[symbol], withEntry);
-    return a;
+    walk(entry, false);
+    if (withOnClose) walk(this.onClose[symbol], true);
   }
 }
 

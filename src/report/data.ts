@@ -97,6 +97,12 @@ export interface AuditClaim {
   evidence?: string;
 }
 
+/** An audit file as the report reads it: its claims and, when it says so, the paired seeds. */
+export interface AuditTable {
+  claims: AuditClaim[];
+  seeds?: number[];
+}
+
 export interface ReportData {
   scenario: string;
   seeds: { seed: number; tapeHash: string }[];
@@ -110,7 +116,7 @@ export interface ReportData {
   readings: ReadingValue[] | null;
   /** Why `readings` is null. */
   readingsNote?: string;
-  audit: AuditClaim[] | null;
+  audit: AuditTable | null;
 }
 
 /** Display name of an investor class. */
@@ -219,7 +225,7 @@ export interface RunInput {
   openNs?: number;
   readings: ReadingValue[] | null;
   readingsNote?: string;
-  audit: AuditClaim[] | null;
+  audit: AuditTable | null;
 }
 
 function checkRun(run: unknown): { scenario: string; seeds: SeedReport[] } {

@@ -6,7 +6,7 @@
 // echarts' SSR needs no DOM.
 import * as echarts from 'echarts';
 import { beliefChart, chartHeight, dailyChart, flowsChart, intradayChart, spreadChart, type ChartOption } from './charts.ts';
-import { classLabel, type AuditClaim, type ReportData } from './data.ts';
+import { classLabel, type AuditTable, type ReportData } from './data.ts';
 
 export const CHART_WIDTH = 960;
 
@@ -85,17 +85,24 @@ function readingsTable(d: ReportData): string {
   return `<table id="table-readings">\n${head}\n${rows.join('\n')}\n</table>`;
 }
 
-function auditTable(claims: readonly AuditClaim[] | null): string {
-  if (claims === null) return `<p class="missing">No audit given. Run <code>shocklab audit --preset deepseek-2025 --json &gt; audit.json</code>, then <code>shocklab report RUN_DIR --audit audit.json</code>.</p>`;
+/** "seeds 13-20" for consecutive seeds, else the list. */
+function seedRange(seeds: readonly number[]): string {
+  const consecutive = seeds.every((x, i) => i === 0 || x === seeds[i - 1] + 1);
+  return seeds.length > 1 && consecutive ? `seeds ${seeds[0]}-${seeds[seeds.length - 1]}` : `seed${seeds.length === 1 ? '' : 's'} ${seeds.join(', ')}`;
+}
+
+function auditTable(audit: AuditTable | null): string {
+  if (audit === null) return `<p class="missing">No audit given. Run <code>shocklab audit --preset deepseek-2025 --json &gt; audit.json</code>, then <code>shocklab report RUN_DIR --audit audit.json</code>.</p>`;
   const head = '<tr><th>id</th><th>claim</th><th>verdict</th><th>effect</th><th>95% interval</th><th>evidence</th></tr>';
-  const rows = claims.map((c) => {
+  const seeds = audit.seeds !== undefined && audit.seeds.length > 0 ? `<p>Each market claim runs the scenario and its control on the same ${escapeHtml(seedRange(audit.seeds))} (common random numbers); the economy's claims are exact.</p>\n` : '';
+  const rows = audit.claims.map((c) => {
     const e = c.effect;
     const effect = e ? `${escapeHtml(e.metric ?? '')}${e.metric ? ': ' : ''}${fmt(e.mean)}` : '-';
     const interval = e && (e.lo !== undefined || e.hi !== undefined) ? `[${fmt(e.lo)}, ${fmt(e.hi)}]${e.seeds !== undefined ? ` (${e.seeds} seeds)` : ''}` : '-';
     const experiment = c.experiment ? `<br><small>${escapeHtml(c.experiment)}</small>` : '';
     return `<tr data-claim="${escapeHtml(c.id)}"><td>${escapeHtml(c.id)}</td><td>${escapeHtml(c.claim)}${experiment}</td><td class="verdict-${escapeHtml(c.verdict)}">${escapeHtml(c.verdict)}</td><td>${effect}</td><td class="num">${interval}</td><td>${escapeHtml(c.evidence ?? '')}</td></tr>`;
   });
-  return `<table id="table-audit">\n${head}\n${rows.join('\n')}\n</table>`;
+  return `${seeds}<table id="table-audit">\n${head}\n${rows.join('\n')}\n</table>`;
 }
 
 /** The whole page. */

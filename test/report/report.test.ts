@@ -15,6 +15,7 @@ import type { SeedReport } from '../../src/scenario/report.ts';
 import { shocklab, shocklabInProcess } from '../cli/helpers.ts';
 
 export const AUDIT_FIXTURE = {
+  seeds: [13, 14, 15, 16, 17, 18, 19, 20, 21, 22],
   claims: [
     { id: 'C5', claim: 'Retail investors panic-sold', experiment: 'retail off vs on', effect: { metric: 'retail net $ on 27 Jan', mean: 6.9e8, lo: 4.1e8, hi: 9.8e8, seeds: 10 }, verdict: 'contradicted', evidence: 'retail were net buyers in every seed' },
     { id: 'C10', claim: 'The naive reading alone moves the price down', experiment: 'jevons reading removed', effect: { metric: '27 Jan return', mean: -0.18, lo: -0.2, hi: -0.16, seeds: 10 }, verdict: 'supported', evidence: 'fall deepens <without> Jevons & stays' },
@@ -182,6 +183,7 @@ describe('shocklab report', () => {
     expect(c10).toContain('[-0.2, -0.16] (10 seeds)');
     expect(c10).toContain('fall deepens &lt;without&gt; Jevons &amp; stays');
     expect(page).not.toContain('shocklab audit --preset deepseek-2025 --json &gt; audit.json');
+    expect(page).toContain('on the same seeds 13-22 (common random numbers)');
   });
 
   it('gives the same bytes for the same run directory', async () => {

@@ -137,7 +137,10 @@ export const DEEPSEEK_2025_FIT_PARAMS = {
  * Provenance of the fitted values above (docs/calibration.md, "The DeepSeek fit"): the command,
  * the code it ran on, the starting values (hand-set on seeds 1-2), the fitted values, the
  * objective and each moment over the search seeds 1-8 and the check seeds 1-20.
- * `npm run bench:calibrate` reruns the command from `start` and prints its wall time.
+ * `npm run bench:calibrate` reruns the command from `start` and prints its wall time. On
+ * 2 Dec 2026 it took 1,562 s and ended at the same values but fastMoney.liquidationChunk 12
+ * (objective 165.59): the shipped 14 (164.45) was a Jacobian probe, which the calibration code
+ * of fd7f071 could take as the fit and, since 67edb93, never does (docs/calibration.md, Speed).
  */
 export const DEEPSEEK_2025_FIT = {
   command: 'shocklab calibrate --preset deepseek-2025 --targets examples/deepseek-2025.targets.yaml --seeds 8 --max-evals 45',
