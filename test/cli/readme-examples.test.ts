@@ -24,7 +24,7 @@ const SUBSTITUTIONS: [string, string, string][] = [
   ['--preset deepseek-2025 --seeds 2 --json', "--preset deepseek-2025 --seeds 1 --set schedule.days=1 --set 'news=[]' --json", 'one seed, the first session of the week'],
   ["--preset deepseek-2025 --seed 1 --set 'news=[]'", "--preset deepseek-2025 --seed 1 --set 'news=[]' --set schedule.days=1", 'the first session of the week'],
   ['run my-week.yaml --seed 1', "run my-week.yaml --seed 1 --set schedule.days=1 --set 'news=[]'", 'the first session of the week'],
-  ['--targets examples/deepseek-2025.targets.yaml', '--targets examples/deepseek-2025.targets.yaml --dry-run', 'the full fit takes ~30 min; --dry-run checks every input and prints the moments'],
+  ['--targets examples/deepseek-2025.targets.yaml', '--targets examples/deepseek-2025.targets.yaml --dry-run', 'the full fit takes ~26 min; --dry-run checks every input and prints the moments'],
   ['--preset calm-day --seeds 2 --set schedule.days=5', '--preset calm-day --seeds 2 --set schedule.days=1', 'one session a seed instead of five'],
   ['audit --claims C5,C9,C14 --seeds 4', `audit --claims C5,C9,C14 --seeds 2 ${SMALL_WEEK}`, 'two paired seeds of a week with a tenth of the traders'],
   ['report out/deepseek-2025 --out week.html', `run --preset deepseek-2025 --seeds 1 ${SMALL_WEEK} --out out/deepseek-2025 && npx shocklab report out/deepseek-2025 --out week.html`, 'the demo did not run here: a one-seed week with a tenth of the traders in its place'],
