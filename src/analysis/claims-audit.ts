@@ -1,6 +1,6 @@
 // The claims audit: each claim of claims.ts run as a paired experiment. A market claim runs the
-// scenario (treatment) and its control on the same seeds S..S+K-1 (default S = 1), only up to the sessions its metric
-// reads; its effect is the mean of the per-seed differences (treatment - control) with a 95%
+// scenario (treatment) and its control on the same seeds S..S+K-1 (default S = 1), only up to
+// the sessions its metric reads; its effect is the mean of the per-seed differences (treatment - control) with a 95%
 // t-interval. An economy claim evaluates both arms once (deterministic: the interval is the point).
 // Verdicts are computed from the interval, the claimed sign and the least effect that counts
 // (MIN_EFFECT), and, for a claim whose premise the record settles (C5), from the record.

@@ -83,9 +83,9 @@ export function runEndNs(s: Scenario): number {
 /** How a run is built beyond its scenario: what it keeps that nobody may read. */
 export interface BuildOptions {
   /**
-   * Keep every trade's row (default: the scenario's recording.tradeRows). A run whose tape is not
-   * written passes false: the count and the tape hash are the same, without a 300 MB column set
-   * for a DeepSeek week's 4.5M trades.
+   * False: keep no trade rows even when the scenario's recording.tradeRows asks for them (the
+   * default follows the scenario). A run whose tape is not written passes false: the count and
+   * the tape hash are the same, without ~300 MB of columns for a DeepSeek week's 4.5M trades.
    */
   tradeRows?: boolean;
 }

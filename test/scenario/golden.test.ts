@@ -2,7 +2,7 @@
 // that alters what is simulated (agent rules, matching, event order, randomness) changes a hash;
 // update these only for an intended change, and say so in the commit.
 import { describe, expect, it } from 'vitest';
-import { getPreset, parseScenario, runScenario } from '../../src/scenario/index.ts';
+import { buildRun, completeRun, getPreset, parseScenario, runScenario } from '../../src/scenario/index.ts';
 
 const GOLDEN: [preset: string, seed: number, tapeHash: string, trades: number][] = [
   ['zi-smoke', 1, '5e82d8bb', 1521],
@@ -22,3 +22,15 @@ describe('golden tape hashes', () => {
     });
   }
 });
+
+describe('a run that keeps no trade rows', () => {
+  it('prints the same tape (count and hash) without a row of it', () => {
+    const s = parseScenario(getPreset('rmsc04'));
+    const r = buildRun(s, 1, { tradeRows: false });
+    completeRun(r);
+    expect(r.recorder.keepRows).toBe(false);
+    expect(r.recorder.time.length).toBe(1024); // the columns never grew
+    expect({ tapeHash: r.recorder.hash(), trades: r.recorder.count }).toEqual({ tapeHash: '7a89db18', trades: 20346 });
+  });
+});
+
