@@ -39,7 +39,9 @@ export function recordingFiles(r: Recorder, options: WriteRecordingOptions = {})
   if (beliefs) files.push({ name: 'beliefs.csv', data: () => beliefs.beliefsCsv() }, { name: 'news.csv', data: () => beliefs.newsCsv() });
   const maxTrades = options.maxParquetTrades ?? 5_000_000;
   const parquetTrades = withTrades && (options.parquet ?? true) && r.count <= maxTrades;
-  const note = !r.keepRows ? { trades: `not written (${r.count} trades): the scenario sets recording.tradeRows to false` } : !withTrades ? { trades: `not written (${r.count} trades); shocklab run --out writes the tape` } : (options.parquet ?? true) && !parquetTrades ? { tradesParquet: `not written: ${r.count} trades > ${maxTrades}; trades.csv has them` } : {};
+  // Why trades are missing: not asked for (a run that keeps no rows then, e.g. the demo's week), or
+  // asked for but the scenario kept no rows.
+  const note = !(options.trades ?? true) ? { tradesNote: `not written (${r.count} trades); shocklab run --out writes the tape` } : !r.keepRows ? { tradesNote: `not written (${r.count} trades): the scenario sets recording.tradeRows to false` } : (options.parquet ?? true) && !parquetTrades ? { tradesParquetNote: `not written: ${r.count} trades > ${maxTrades}; trades.csv has them` } : {};
   files.push({ name: 'summary.json', data: () => JSON.stringify({ ...options.meta, ...note, ...r.summary() }, null, 2) + '\n' });
   if (options.parquet ?? true) {
     if (parquetTrades) files.push({ name: 'trades.parquet', data: () => tradesParquet(r) });
