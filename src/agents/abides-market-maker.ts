@@ -53,6 +53,8 @@ export function ladder(mid: number, spread: number, vb: number, vs: number, pric
 
 export class AbidesMarketMaker extends Trader {
   readonly classId = InvestorClass.MARKET_MAKER;
+  /** Its onFill reads only the lots and the order id. */
+  override readonly fillsInBatches = true;
   /** The spread estimate s, ticks. */
   spread: number;
   /** Cycles quoted, and true once it has stalled (no mid at its first answer). */

@@ -40,6 +40,8 @@ export interface AbidesValueParams {
 
 export class AbidesValue extends Trader {
   readonly classId = InvestorClass.INSTITUTION;
+  /** Its onFill reads only the lots and the order id. */
+  override readonly fillsInBatches = true;
   private readonly open = new OpenOrders();
   private readonly logDecay: number;
 

@@ -86,6 +86,8 @@ export function exposureTargetLots(phi: number, equity: number, priceTicks: numb
 
 export class FastMoney extends Trader {
   readonly classId = InvestorClass.FAST_MONEY;
+  /** Its onFill reads only the lots and the order id. */
+  override readonly fillsInBatches = true;
   readonly belief: Belief;
   /** Highest equity seen since the start or the last stop (cents). */
   peakEquity: number;

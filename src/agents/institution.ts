@@ -107,6 +107,8 @@ export function passivePrice(side: number, bid: number | null, ask: number | nul
 
 export class Institution extends Trader {
   readonly classId = InvestorClass.INSTITUTION;
+  /** Its onFill reads only the lots and the order id. */
+  override readonly fillsInBatches = true;
   readonly belief: Belief;
   private readonly trend: EmaTrend;
   private readonly h: number;

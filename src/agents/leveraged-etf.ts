@@ -77,6 +77,8 @@ export interface LetfSession {
 
 export class LeveragedEtf extends Trader {
   readonly classId = InvestorClass.LEVERAGED_ETF;
+  /** Its onFill reads only the lots and the order id. */
+  override readonly fillsInBatches = true;
   /** A, cents. */
   aumCents: number;
   /** Last official close, ticks. */

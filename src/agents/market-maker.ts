@@ -72,6 +72,8 @@ export function ewmaVariance(variance: number, r: number, lambda: number): numbe
 
 export class MarketMaker extends Trader {
   readonly classId = InvestorClass.MARKET_MAKER;
+  /** Its onFill reads only the lots and the order id. */
+  override readonly fillsInBatches = true;
   /** sigma^2, the EWMA variance of log mid changes between wake-ups. */
   variance = 0;
   private bidId = 0;

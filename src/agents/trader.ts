@@ -13,10 +13,10 @@
 
 import type { Agent, Kernel } from '../kernel/kernel.ts';
 import type { Exchange } from '../market/exchange.ts';
-import { FLAG_ACK, FLAG_ON_CLOSE, FLAG_POST_ONLY, MSG_ACCEPTED, MSG_CANCEL, MSG_EXPIRED, MSG_FILL, MSG_IMBALANCE, MSG_LIMIT, MSG_MARKET, MSG_MODIFY, MSG_NEWS, MSG_REJECTED, type SettledAccount } from '../market/protocol.ts';
+import { FLAG_ACK, FLAG_ON_CLOSE, FLAG_POST_ONLY, MSG_ACCEPTED, MSG_CANCEL, MSG_EXPIRED, MSG_FILL, MSG_FILLS, MSG_IMBALANCE, MSG_LIMIT, MSG_MARKET, MSG_MODIFY, MSG_NEWS, MSG_REJECTED, type BatchedFills, type SettledAccount } from '../market/protocol.ts';
 import type { InvestorClassCode } from './classes.ts';
 
-export abstract class Trader implements Agent, SettledAccount {
+export abstract class Trader implements Agent, SettledAccount, BatchedFills {
   id = -1;
   /** Position per symbol, in lots (negative = short). */
   readonly position: Float64Array;
@@ -31,6 +31,8 @@ export abstract class Trader implements Agent, SettledAccount {
   rejects = 0;
   /** True when the exchange settles this trader directly (its strategy acts on no reply). */
   readonly settlesAtExchange: boolean = false;
+  /** True when onFill reads only the lots and the order id: a sweep's taker fills then come as one MSG_FILLS (protocol.ts BatchedFills). */
+  readonly fillsInBatches: boolean = false;
   /** FLAG_ACK when this trader asked for acknowledgements, else 0 (or-ed into every message's flags). */
   private ackFlag = 0;
 
@@ -112,6 +114,11 @@ export abstract class Trader implements Agent, SettledAccount {
       const symbol = m.a[slot];
       this.settleFill(symbol, m.b[slot], m.c[slot], m.d[slot]);
       this.onFill(k, symbol, m.b[slot], m.c[slot], m.d[slot], m.e[slot], m.f[slot] === 1);
+    } else if (kind === MSG_FILLS) {
+      const symbol = m.a[slot];
+      const qty = m.d[slot];
+      this.settleFills(symbol, m.b[slot], m.c[slot], qty, m.f[slot]);
+      this.onFill(k, symbol, m.b[slot], m.c[slot] / qty, qty, m.e[slot], false);
     } else if (kind === MSG_ACCEPTED) {
       this.onAccepted(k, m.a[slot], m.e[slot], m.b[slot], m.c[slot], m.d[slot]);
     } else if (kind === MSG_REJECTED) {
@@ -140,6 +147,19 @@ export abstract class Trader implements Agent, SettledAccount {
       this.cash += value;
     }
     this.fills++;
+  }
+
+  /** Books `count` taker fills of `qty` lots in all, worth `notional` tick-lots (sum of price x qty), as settleFill would one by one. */
+  settleFills(symbol: number, side: number, notional: number, qty: number, count: number): void {
+    const value = notional * this.exchange.centsPerTickLot[symbol];
+    if (side === 0) {
+      this.position[symbol] += qty;
+      this.cash -= value;
+    } else {
+      this.position[symbol] -= qty;
+      this.cash += value;
+    }
+    this.fills += count;
   }
 
   /** Counts a refused order, cancel or modify. */

@@ -13,7 +13,7 @@ import type { AuctionOrders, AuctionResult } from '../book/auction.ts';
 import { BUY, SELL } from '../book/codes.ts';
 import type { OrderBook } from '../book/order-book.ts';
 import type { Agent, Kernel } from '../kernel/kernel.ts';
-import { FILL_AUCTION, FLAG_ACK, MSG_ACCEPTED, MSG_EXPIRED, MSG_FILL, MSG_REJECTED, TAKER_SIDE_AUCTION, type QuoteSink, type SettledAccount, type TradeSink } from './protocol.ts';
+import { FILL_AUCTION, FLAG_ACK, MSG_ACCEPTED, MSG_EXPIRED, MSG_FILL, MSG_FILLS, MSG_REJECTED, TAKER_SIDE_AUCTION, type BatchedFills, type QuoteSink, type SettledAccount, type TradeSink } from './protocol.ts';
 
 export class Outbox {
   /** Level 1 last told to the quote sink: bid, bid size, ask, ask size per symbol. */
@@ -36,9 +36,13 @@ export class Outbox {
   /** Per agent id: the account the exchange settles directly, or null (it gets messages). */
   private settled: (SettledAccount | null)[] = [];
 
-  /** Notes which of the kernel's agents settle at the exchange (call once, when the run starts). */
+  /** Per agent id: 1 when its taker fills go out as one MSG_FILLS per sweep (protocol.ts BatchedFills). */
+  private batched = new Uint8Array(0);
+
+  /** Notes which of the kernel's agents settle at the exchange or take fills in batches (call once, when the run starts). */
   bindAccounts(agents: readonly Agent[]): void {
     this.settled = agents.map((a) => ((a as Partial<SettledAccount>).settlesAtExchange === true ? (a as unknown as SettledAccount) : null));
+    this.batched = Uint8Array.from(agents, (a) => ((a as Partial<BatchedFills>).fillsInBatches === true && this.settled[a.id] == null ? 1 : 0));
   }
 
   /**
@@ -71,7 +75,8 @@ export class Outbox {
   /**
    * The replies to a book operation that succeeded (the book's `fills` and `result`): per fill a
    * FILL to the maker (f = 1) and to the taker `from` (f = 0) and a print to the sink, then the
-   * symbol's last price; EXPIRED (reason 0) for each order self-trade prevention removed; and
+   * symbol's last price (a taker with `fillsInBatches` gets one MSG_FILLS in the place of its
+   * first FILL, summing them all); EXPIRED (reason 0) for each order self-trade prevention removed; and
    * ACCEPTED (filled, resting, cancelled lots) when `ack`.
    */
   bookFills(k: Kernel, book: OrderBook, symbol: number, side: number, from: number, orderId: number, ack: boolean): void {
@@ -79,12 +84,27 @@ export class Outbox {
     const n = fills.count;
     if (n > 0) {
       const now = k.now;
+      const m = k.msgs;
+      let batch = from >= 0 && this.batched[from] === 1 ? -2 : -1;
       for (let i = 0; i < n; i++) {
         const price = fills.price[i];
         const qty = fills.qty[i];
         const maker = fills.makerOwner[i] - 1;
         this.reply(k, maker, MSG_FILL, symbol, 1 - side, price, qty, fills.makerId[i], 1);
-        this.reply(k, from, MSG_FILL, symbol, side, price, qty, orderId, 0);
+        if (batch === -1) this.reply(k, from, MSG_FILL, symbol, side, price, qty, orderId, 0);
+        else if (batch === -2) {
+          batch = k.send(this.exchange.id, from, MSG_FILLS);
+          m.a[batch] = symbol;
+          m.b[batch] = side;
+          m.c[batch] = price * qty;
+          m.d[batch] = qty;
+          m.e[batch] = orderId;
+          m.f[batch] = 1;
+        } else {
+          m.c[batch] += price * qty;
+          m.d[batch] += qty;
+          m.f[batch] += 1;
+        }
         if (this.sink !== undefined) this.sink.trade(now, symbol, price, qty, maker, from, side);
         this.volume[symbol] += qty;
         this.takerVolume[2 * symbol + side] += qty;

@@ -48,6 +48,19 @@ export interface SettledAccount {
   settleRejected(): void;
 }
 
+/**
+ * A participant whose fill handler reads only the lots filled and the order id (not the price of
+ * each fill) may set `fillsInBatches`: when one of its orders takes liquidity, the exchange sends
+ * one MSG_FILLS for the whole sweep (outbox.ts) instead of a MSG_FILL per trade. MSG_FILLS: a =
+ * symbol, b = side, c = notional (sum of price x qty, tick-lots), d = lots, e = order id, f =
+ * fills in the batch. The batch takes the place of the sweep's first FILL in the event order, and
+ * fill handlers send nothing and draw nothing, so the tape is the same either way; the account
+ * ends the event where it would have.
+ */
+export interface BatchedFills {
+  readonly fillsInBatches: boolean;
+}
+
 export const MSG_LIMIT = 1;
 export const MSG_MARKET = 2;
 export const MSG_CANCEL = 3;
@@ -56,6 +69,8 @@ export const MSG_ACCEPTED = 10;
 export const MSG_REJECTED = 11;
 export const MSG_FILL = 12;
 export const MSG_EXPIRED = 13;
+/** The taker fills of one order in one sweep, for a participant with `fillsInBatches` (BatchedFills). */
+export const MSG_FILLS = 14;
 export const MSG_NEWS = 20;
 export const MSG_IMBALANCE = 21;
 
