@@ -44,6 +44,28 @@ export interface ZeroIntelligenceParams {
   referenceWeight?: number;
   /** Orders older than this (ns) are cancelled at the next wake-up; default none. */
   maxAgeNs?: number;
+  /**
+   * Where the ring of live orders lives: 2 maxLive numbers from `offset` of `data` (slot j: the
+   * order id at 2j, its submission time at 2j + 1). A population shares one array (ZiRings), so
+   * a wake-up reads its ring in one cache line of an array already in cache instead of chasing
+   * two arrays of its own; default an array of its own.
+   */
+  ring?: { data: Float64Array; offset: number };
+}
+
+/** One array holding the rings of live orders of `agents` noise traders, `maxLive` orders each. */
+export class ZiRings {
+  readonly data: Float64Array;
+  constructor(
+    agents: number,
+    private readonly maxLive: number,
+  ) {
+    this.data = new Float64Array(2 * Math.max(1, maxLive) * agents);
+  }
+  /** The ring of agent `i` of the population. */
+  ring(i: number): { data: Float64Array; offset: number } {
+    return { data: this.data, offset: 2 * Math.max(1, this.maxLive) * i };
+  }
 }
 
 export class ZeroIntelligence extends Trader {
@@ -64,10 +86,13 @@ export class ZeroIntelligence extends Trader {
   private readonly activity: Activity | null;
   private readonly referenceWeight: number;
   private readonly maxAgeNs: number;
-  /** Submission times of the live orders (parallel to `live`; only kept with maxAgeNs). */
-  private readonly born: number[] | null;
-  /** Ids of live orders, oldest at `head`: a ring of maxLive ids (a plain array: it sits beside the agent on the heap). */
-  private readonly live: number[];
+  /** The live orders, oldest at `head`: maxLive slots of (id, submission time) from `base` (params.ring). */
+  private readonly ring: Float64Array;
+  private readonly base: number;
+  /** maxLive: slots in the ring. */
+  private readonly slots: number;
+  /** True when orders age out (maxAgeNs finite): submission times are read. */
+  private readonly ages: boolean;
   private head = 0;
   private count = 0;
 
@@ -86,13 +111,17 @@ export class ZeroIntelligence extends Trader {
     this.offsetMean = p.offsetMean;
     this.maxQty = p.maxQty;
     this.attention = p.attention ?? null;
-    this.live = new Array<number>(Math.max(1, p.maxLive)).fill(0);
+    this.slots = Math.max(1, p.maxLive);
+    const ring = p.ring ?? new ZiRings(1, this.slots).ring(0);
+    if (!(ring.offset >= 0 && ring.offset + 2 * this.slots <= ring.data.length)) throw new RangeError(`ring: ${2 * this.slots} numbers from offset ${ring.offset} do not fit an array of ${ring.data.length}`);
+    this.ring = ring.data;
+    this.base = ring.offset;
     this.activity = p.activity ?? null;
     this.referenceWeight = p.referenceWeight ?? 0;
     this.maxAgeNs = p.maxAgeNs ?? Infinity;
     if (!(this.referenceWeight >= 0 && this.referenceWeight <= 1)) throw new RangeError(`referenceWeight must be in [0, 1], got ${p.referenceWeight}`);
     if (!(this.maxAgeNs > 0)) throw new RangeError(`maxAgeNs must be > 0, got ${p.maxAgeNs}`);
-    this.born = Number.isFinite(this.maxAgeNs) ? new Array<number>(this.live.length).fill(0) : null;
+    this.ages = Number.isFinite(this.maxAgeNs);
   }
 
   start(k: Kernel): void {
@@ -102,7 +131,8 @@ export class ZeroIntelligence extends Trader {
   wake(k: Kernel): void {
     const rng = this.rng;
     const symbol = this.symbol;
-    const live = this.live;
+    const ring = this.ring;
+    const base = this.base;
     const activity = this.activity;
     let level = 1;
     let ref = NaN;
@@ -119,12 +149,11 @@ export class ZeroIntelligence extends Trader {
         if (v > 0 && mid > 0) ref = mid + this.referenceWeight * (v - mid);
       }
     }
-    const born = this.born;
-    if (born !== null) {
+    if (this.ages) {
       const oldest = k.now - this.maxAgeNs;
-      while (this.count > 0 && born[this.head] <= oldest) {
-        const id = live[this.head];
-        if (++this.head === live.length) this.head = 0;
+      while (this.count > 0 && ring[base + 2 * this.head + 1] <= oldest) {
+        const id = ring[base + 2 * this.head];
+        if (++this.head === this.slots) this.head = 0;
         this.count--;
         this.cancel(k, symbol, id);
       }
@@ -132,8 +161,8 @@ export class ZeroIntelligence extends Trader {
     const u = rng.nextFloat();
     if (u < this.pCancel) {
       if (this.count > 0) {
-        const id = live[this.head];
-        if (++this.head === live.length) this.head = 0;
+        const id = ring[base + 2 * this.head];
+        if (++this.head === this.slots) this.head = 0;
         this.count--;
         this.cancel(k, symbol, id);
       }
@@ -157,7 +186,7 @@ export class ZeroIntelligence extends Trader {
         }
         if (price < 1) price = 1;
         const id = this.limit(k, symbol, side, price, qty);
-        const n = live.length;
+        const n = this.slots;
         if (this.count === n) {
           // Forget the oldest: it stays in the book until it trades.
           if (++this.head === n) this.head = 0;
@@ -165,8 +194,8 @@ export class ZeroIntelligence extends Trader {
         }
         let at = this.head + this.count;
         if (at >= n) at -= n;
-        live[at] = id;
-        if (born !== null) born[at] = k.now;
+        ring[base + 2 * at] = id;
+        ring[base + 2 * at + 1] = k.now;
         this.count++;
       }
     }

@@ -7,9 +7,9 @@ import { NS_PER_SECOND } from '../../core/units.ts';
 import { US_EQUITY_DAY } from '../../market/schedule.ts';
 import { Activity } from '../../agents/activity.ts';
 import { Attention } from '../../agents/attention.ts';
+import { ZeroIntelligence, ZiRings } from '../../agents/zero-intelligence.ts';
 import { DEFAULT_CLASS_GAPS } from '../../agents/class-gaps.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
-import { ZeroIntelligence } from '../../agents/zero-intelligence.ts';
 import { nonNegativeInt, positiveInt, probability } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
@@ -98,8 +98,9 @@ export const zeroIntelligence: AgentClass<'zeroIntelligence', typeof section> = 
           : undefined,
       );
       const maxAge = zi.maxAgeSeconds === undefined ? {} : { maxAgeNs: zi.maxAgeSeconds * NS_PER_SECOND };
+      const rings = new ZiRings(zi.count, zi.maxLive);
       for (let i = 0; i < zi.count; i++) {
-        const p = { symbol: i % n, meanWakeNs: zi.meanWakeSeconds * NS_PER_SECOND, pCancel: zi.pCancel, pMarket: zi.pMarket, pCross: zi.pCross, offsetMean: zi.offsetMean, maxQty: zi.maxQty, maxLive: zi.maxLive, attention: attention[i % n], activity: activity[i % n], referenceWeight: zi.referenceWeight, ...maxAge };
+        const p = { ring: rings.ring(i), symbol: i % n, meanWakeNs: zi.meanWakeSeconds * NS_PER_SECOND, pCancel: zi.pCancel, pMarket: zi.pMarket, pCross: zi.pCross, offsetMean: zi.offsetMean, maxQty: zi.maxQty, maxLive: zi.maxLive, attention: attention[i % n], activity: activity[i % n], referenceWeight: zi.referenceWeight, ...maxAge };
         add(new ZeroIntelligence(exchange, n, stream(seed, 'zero-intelligence', i), p), zi.latencyUs);
       }
     }
