@@ -506,6 +506,7 @@ export class OrderBook {
         }
         // Maker o leaves the head of the queue; its slot is freed.
         const next = oNext[o];
+        this.ids.release(oId[o]);
         oId[o] = 0;
         oNext[o] = this.freeOrder;
         this.freeOrder = o;
@@ -548,6 +549,7 @@ export class OrderBook {
     const lq = this.lQty[l];
     this.lQty[l] = count === 0 ? 0 : lq > MAX_SAFE ? this.levelSum(l) : lq - this.oQty[o];
     const side = this.oSide[o];
+    this.ids.release(this.oId[o]);
     this.oId[o] = 0;
     this.oNext[o] = this.freeOrder;
     this.freeOrder = o;

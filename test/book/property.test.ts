@@ -252,8 +252,10 @@ const scenarioArb = fc.record({
   /** Price band: 2^40 exercises large prices; widths above 8 levels exercise the bisecting level search. */
   priceBase: fc.constantFrom(100, 100, 100, 2 ** 40),
   width: fc.constantFrom(4, 6, 10, 20),
-  /** First fresh id: dense index, dense growth past 1024, sparse (>= 2^24) and 2^52 (the dense/sparse boundary itself is in contract.test.ts). */
-  idBase: fc.constantFrom(1, 1, 1015, 2 ** 24, 2 ** 52),
+  /** First fresh id: the first page of the id index, a page boundary (65,530), 2^24, 2^31 - 10 (into the pages kept for ids >= 2^31) and 2^52. */
+  idBase: fc.constantFrom(1, 1, 65_530, 2 ** 24, 2 ** 31 - 10, 2 ** 52),
+  /** Gap between fresh ids: 1, or a page of the id index every few ids (65,537), so that pages empty, fold into bitsets and unfold when a modify re-enters an id. */
+  idStride: fc.constantFrom(1, 1, 4_099, 65_537),
   ops: fc.array(opArb, { minLength: 1, maxLength: 60, size: 'max' }),
 });
 
@@ -325,7 +327,12 @@ function runScenario(sc: Scenario): void {
     return l;
   };
   const price = (p: number): number => (p < 0 ? BAD_NUMBERS[-p - 1] : sc.priceBase + (p % sc.width));
-  const pickId = (p: IdPick): number => (p.t === 'fresh' ? nextId++ : p.t === 'bad' ? p.v : used.length ? used[p.k % used.length] : nextId++);
+  const fresh = (): number => {
+    const id = nextId;
+    nextId += sc.idStride;
+    return id;
+  };
+  const pickId = (p: IdPick): number => (p.t === 'fresh' ? fresh() : p.t === 'bad' ? p.v : used.length ? used[p.k % used.length] : fresh());
   const pickTarget = (p: TargetPick): number => {
     const live = model.liveIds();
     if (p.t === 'live' && live.length) return live[p.k % live.length];
