@@ -19,8 +19,9 @@ describe('fnv1a', () => {
     for (const w of [0, 1, 0xff, 0x12345678, 0xdeadbeef, -1, 0x80000000]) {
       const u = w >>> 0;
       const bytes = String.fromCharCode(u & 0xff, (u >>> 8) & 0xff, (u >>> 16) & 0xff, u >>> 24);
-      expect(fnv1aWord(w, FNV_OFFSET)).toBe(fnv1a(bytes));
-      expect(fnv1aWord(w, 12345)).toBe(fnv1a(bytes, 12345));
+      expect(fnv1aWord(w, FNV_OFFSET) >>> 0).toBe(fnv1a(bytes));
+      expect(fnv1aWord(w, 12345) >>> 0).toBe(fnv1a(bytes, 12345));
+      expect(fnv1aWord(w, FNV_OFFSET) | 0).toBe(fnv1aWord(w, FNV_OFFSET)); // a signed 32-bit value
     }
     expect(fnv1aWord(0x12345678, FNV_OFFSET)).not.toBe(fnv1aWord(0x78563412, FNV_OFFSET));
   });
