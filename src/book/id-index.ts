@@ -2,7 +2,9 @@
 // one that was used and is gone, or a positive order slot (current only while that slot still
 // holds the id: the book does not rewrite the entry when an order leaves).
 //
-// Ids below 2^31 sit in pages of 2^16 entries (an Int32Array each), found by id >>> 16. The index
+// Ids below 2^20 sit in one dense Int32Array, doubled as they arrive (a short replay's ids, at the
+// cost of one load). Ids from 2^20 to 2^31 sit in pages of 2^16 entries (an Int32Array each, the
+// newest one cached), found by id >>> 16. The index
 // counts the orders resting in each page (`set` with a slot, `release` when the book frees it);
 // when the last one leaves a page that is not the newest, the page is folded into a bitset of the
 // ids it has seen (8 KB instead of 256 KB) and its array, zeroed, is kept for the next page. So the
@@ -17,10 +19,16 @@ export const ID_FINISHED = -1;
 const PAGE_BITS = 16;
 const PAGE = 1 << PAGE_BITS;
 const MASK = PAGE - 1;
+/** Ids below this sit in the dense array. */
+const DENSE = 1 << 20;
 /** Ids from here on use `far` pages. */
 const FAR = 2 ** 31;
 
 export class IdIndex {
+  /** Ids below 2^20 (a book's first million ids: all of a short replay's) in one array, doubled as needed, never folded. */
+  private dense = new Int32Array(1024);
+  /** dense.length, kept as a small integer for the bounds test. */
+  private cap = 1024;
   /** Page p holds the entries of ids [p 2^16, (p + 1) 2^16); null when folded or never used. */
   private readonly pages: (Int32Array | null)[] = [];
   /** Page p folded: bit i set when id p 2^16 + i was used; null when not folded. */
@@ -29,8 +37,10 @@ export class IdIndex {
   private resting = new Int32Array(64);
   /** pages.length x 2^16: the ids the page table covers. */
   private covered = 0;
-  /** The highest page an entry was set in (never folded: new ids arrive there). */
+  /** The highest page an entry was set in (never folded: new ids arrive there), its array and first id: most lookups are of recent ids. */
   private newest = -1;
+  private newestPage: Int32Array = new Int32Array(0);
+  private newestBase = -PAGE;
   /** Zeroed page arrays from folded pages, reused before allocating. */
   private readonly spare: Int32Array[] = [];
   /** Pages of ids >= 2^31, by floor(id / 2^16). */
@@ -40,6 +50,9 @@ export class IdIndex {
     // A non-integer id reads undefined (a fractional index of a typed array), a negative one
     // ID_UNSEEN: callers treat both as "not a live order"; limit() and market() only ask about
     // positive integers.
+    if (id < this.cap) return this.dense[id];
+    const j = id - this.newestBase;
+    if (j >= 0 && j < PAGE) return this.newestPage[j];
     if (id >= 0 && id < this.covered) {
       const p = id >>> PAGE_BITS;
       const page = this.pages[p];
@@ -55,13 +68,27 @@ export class IdIndex {
 
   /** Sets the entry of a positive integer id; a positive entry (a slot) counts as resting until `release`. */
   set(id: number, entry: number): void {
+    if (id < DENSE) {
+      if (id >= this.cap) this.grow(id);
+      this.dense[id] = entry;
+      return;
+    }
     if (id < FAR) {
       const p = id >>> PAGE_BITS;
+      if (p === this.newest) {
+        this.newestPage[id & MASK] = entry;
+        if (entry > 0) this.resting[p]++;
+        return;
+      }
       if (p >= this.pages.length) this.extend(p);
       const page = this.pages[p] ?? this.unfold(p);
       page[id & MASK] = entry;
       if (entry > 0) this.resting[p]++;
-      if (p > this.newest) this.newest = p;
+      if (p > this.newest) {
+        this.newest = p;
+        this.newestPage = page;
+        this.newestBase = p * PAGE;
+      }
       return;
     }
     const key = Math.floor(id / PAGE);
@@ -72,7 +99,7 @@ export class IdIndex {
 
   /** The order with this id left the book (its slot was freed). */
   release(id: number): void {
-    if (id >= FAR) return;
+    if (id < DENSE || id >= FAR) return;
     const p = id >>> PAGE_BITS;
     if (--this.resting[p] === 0 && p < this.newest) this.fold(p);
   }
@@ -82,6 +109,15 @@ export class IdIndex {
     let n = 0;
     for (const page of this.pages) if (page !== null) n++;
     return n;
+  }
+
+  private grow(id: number): void {
+    let cap = this.cap;
+    while (cap <= id) cap *= 2;
+    const next = new Int32Array(cap);
+    next.set(this.dense);
+    this.dense = next;
+    this.cap = cap;
   }
 
   private extend(p: number): void {
