@@ -138,15 +138,7 @@ export abstract class Trader implements Agent, SettledAccount, BatchedFills {
 
   /** Books a fill into position and cash (cents: price x qty x centsPerTickLot). */
   settleFill(symbol: number, side: number, price: number, qty: number): void {
-    const value = price * qty * this.exchange.centsPerTickLot[symbol];
-    if (side === 0) {
-      this.position[symbol] += qty;
-      this.cash -= value;
-    } else {
-      this.position[symbol] -= qty;
-      this.cash += value;
-    }
-    this.fills++;
+    this.settleFills(symbol, side, price * qty, qty, 1);
   }
 
   /** Books `count` taker fills of `qty` lots in all, worth `notional` tick-lots (sum of price x qty), as settleFill would one by one. */
