@@ -47,9 +47,8 @@ export class IdIndex {
   private readonly far = new Map<number, Int32Array>();
 
   get(id: number): number {
-    // A non-integer id reads undefined (a fractional index of a typed array), a negative one
-    // ID_UNSEEN: callers treat both as "not a live order"; limit() and market() only ask about
-    // positive integers.
+    // A non-integer or negative id reads undefined (not an index of a typed array), which
+    // callers treat as "not a live order"; limit() and market() only ask about positive integers.
     if (id < this.cap) return this.dense[id];
     const j = id - this.newestBase;
     if (j >= 0 && j < PAGE) return this.newestPage[j];

@@ -15,6 +15,9 @@ import type { OrderBook } from '../book/order-book.ts';
 import type { Agent, Kernel } from '../kernel/kernel.ts';
 import { FILL_AUCTION, FLAG_ACK, MSG_ACCEPTED, MSG_EXPIRED, MSG_FILL, MSG_FILLS, MSG_REJECTED, TAKER_SIDE_AUCTION, type BatchedFills, type QuoteSink, type SettledAccount, type TradeSink } from './protocol.ts';
 
+const NO_BATCH = -1;
+const BATCH_NOT_SENT = -2;
+
 export class Outbox {
   /** Level 1 last told to the quote sink: bid, bid size, ask, ask size per symbol. */
   private readonly l1: Float64Array;
@@ -42,7 +45,7 @@ export class Outbox {
   /** Notes which of the kernel's agents settle at the exchange or take fills in batches (call once, when the run starts). */
   bindAccounts(agents: readonly Agent[]): void {
     this.settled = agents.map((a) => ((a as Partial<SettledAccount>).settlesAtExchange === true ? (a as unknown as SettledAccount) : null));
-    this.batched = Uint8Array.from(agents, (a) => ((a as Partial<BatchedFills>).fillsInBatches === true && this.settled[a.id] == null ? 1 : 0));
+    this.batched = Uint8Array.from(agents, (a, i) => ((a as Partial<BatchedFills>).fillsInBatches === true && this.settled[i] === null ? 1 : 0));
   }
 
   /**
@@ -85,14 +88,15 @@ export class Outbox {
     if (n > 0) {
       const now = k.now;
       const m = k.msgs;
-      let batch = from >= 0 && this.batched[from] === 1 ? -2 : -1;
+      // The taker's batch: NO_BATCH (a FILL per trade), BATCH_NOT_SENT, or the slot of its MSG_FILLS.
+      let batch = from >= 0 && this.batched[from] === 1 ? BATCH_NOT_SENT : NO_BATCH;
       for (let i = 0; i < n; i++) {
         const price = fills.price[i];
         const qty = fills.qty[i];
         const maker = fills.makerOwner[i] - 1;
         this.reply(k, maker, MSG_FILL, symbol, 1 - side, price, qty, fills.makerId[i], 1);
-        if (batch === -1) this.reply(k, from, MSG_FILL, symbol, side, price, qty, orderId, 0);
-        else if (batch === -2) {
+        if (batch === NO_BATCH) this.reply(k, from, MSG_FILL, symbol, side, price, qty, orderId, 0);
+        else if (batch === BATCH_NOT_SENT) {
           batch = k.send(this.exchange.id, from, MSG_FILLS);
           m.a[batch] = symbol;
           m.b[batch] = side;
