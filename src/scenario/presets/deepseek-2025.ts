@@ -42,7 +42,7 @@ export const DEEPSEEK_2025: ScenarioInput = {
     // Noise flow, split evenly over the two symbols: limit orders around the live mid, U-shaped
     // activity, self-exciting attention (volatility draws traders in). meanWakeSeconds: fitted.
     zeroIntelligence: {
-      count: 1_200, meanWakeSeconds: 58.6277930341465, pCancel: 0.3, pMarket: 0.2, pCross: 0.03, offsetMean: 10, maxQty: 3, maxLive: 16, latencyUs: 100, maxAgeSeconds: 900,
+      count: 1_200, meanWakeSeconds: 28, pCancel: 0.3, pMarket: 0.2, pCross: 0.03, offsetMean: 10, maxQty: 3, maxLive: 16, latencyUs: 100, maxAgeSeconds: 900,
       attention: { decaySeconds: 900, gain: 10, asymmetry: 6, maxMultiplier: 5 },
       activity: { uShape: 0.5, leadSeconds: 300 },
       referenceWeight: 0,
@@ -51,10 +51,10 @@ export const DEEPSEEK_2025: ScenarioInput = {
     // market makers do, so the closing cross stays inside its collar with the on-close orders filled.
     marketMakers: { count: 4, intervalSeconds: 1, halfSpread: 1, skew: 0.002, size: 10, maxInventory: 5_000, volSpread: 0, latencyUs: 50, closingOffset: 1 },
     // gaps.information, sensitivity, maxOrderFraction: fitted (DEEPSEEK_2025_FIT below).
-    institutions: { count: 60, floatShare: 0.62, cashRatio: 0.2, meanWakeSeconds: 900, sensitivity: 2.4205213896401605, maxOrderFraction: 0.0023789380961361586, crossToValue: true, preOpenIndicative: true, gaps: { information: 0.4927159157590121, onSite: 0.4, horizon: 0.1 } },
+    institutions: { count: 60, floatShare: 0.48, cashRatio: 0.2, meanWakeSeconds: 900, sensitivity: 0.6, maxOrderFraction: 0.0023789380961361586, crossToValue: true, preOpenIndicative: true, gaps: { information: 0.4927159157590121, onSite: 0.4, horizon: 0.3 } },
     // The trend-following, levered book of fast money (C6, C14): 1.5x exposure on margin, held at
     // rest. maxOrder and liquidationChunk: fitted.
-    fastMoney: { count: 40, floatShare: 0.02, cashRatio: -0.33, holdInitialExposure: true, meanWakeSeconds: 60, trendGain: 2, valueGain: 2, maxLeverage: 2, drawdownStop: 0.15, maxOrder: 26, liquidationChunk: 14, liquidationIntervalSeconds: 60 },
+    fastMoney: { count: 40, floatShare: 0.16, cashRatio: -0.33, holdInitialExposure: true, meanWakeSeconds: 60, trendGain: 2, valueGain: 2, maxLeverage: 2, drawdownStop: 0.15, maxOrder: 26, liquidationChunk: 14, liquidationIntervalSeconds: 60 },
     retail: { count: 2_000, floatShare: 0.28, meanWakeSeconds: 1_800, maxOrder: 5, pTake0: 0.005, pTakeSlope: 0.01, pDip: 0.1, trendWeight: -0.5 },
     passive: { floatShare: 0.08 },
     leveragedEtfs: [
@@ -125,11 +125,11 @@ export const DEEPSEEK_2025: ScenarioInput = {
 export const DEEPSEEK_2025_FIT_PARAMS = {
   params: [
     { path: 'agents.institutions.gaps.information', lo: 0.4, hi: 0.65 },
-    { path: 'agents.institutions.sensitivity', lo: 0.2, hi: 3, scale: 'log' as const },
+    { path: 'agents.institutions.gaps.horizon', lo: 0, hi: 0.5 },
     { path: 'agents.institutions.maxOrderFraction', lo: 0.0005, hi: 0.006, scale: 'log' as const },
     { path: 'agents.fastMoney.maxOrder', lo: 8, hi: 40, scale: 'log' as const, integer: true },
     { path: 'agents.fastMoney.liquidationChunk', lo: 3, hi: 20, scale: 'log' as const, integer: true },
-    { path: 'agents.zeroIntelligence.meanWakeSeconds', lo: 30, hi: 240, scale: 'log' as const },
+    { path: 'agents.zeroIntelligence.meanWakeSeconds', lo: 15, hi: 240, scale: 'log' as const },
   ],
 };
 
