@@ -42,7 +42,7 @@ export const DEEPSEEK_2025: ScenarioInput = {
     // Noise flow, split evenly over the two symbols: limit orders around the live mid, U-shaped
     // activity, self-exciting attention (volatility draws traders in). meanWakeSeconds: fitted.
     zeroIntelligence: {
-      count: 1_200, meanWakeSeconds: 28, pCancel: 0.3, pMarket: 0.2, pCross: 0.03, offsetMean: 10, maxQty: 3, maxLive: 16, latencyUs: 100, maxAgeSeconds: 900,
+      count: 1_200, meanWakeSeconds: 15.458505133544136, pCancel: 0.3, pMarket: 0.2, pCross: 0.03, offsetMean: 10, maxQty: 3, maxLive: 16, latencyUs: 100, maxAgeSeconds: 900,
       attention: { decaySeconds: 900, gain: 10, asymmetry: 6, maxMultiplier: 5 },
       activity: { uShape: 0.5, leadSeconds: 300 },
       referenceWeight: 0,
@@ -50,11 +50,12 @@ export const DEEPSEEK_2025: ScenarioInput = {
     // Two makers per symbol; together they offset the published closing imbalance, as designated
     // market makers do, so the closing cross stays inside its collar with the on-close orders filled.
     marketMakers: { count: 4, intervalSeconds: 1, halfSpread: 1, skew: 0.002, size: 10, maxInventory: 5_000, volSpread: 0, latencyUs: 50, closingOffset: 1 },
-    // gaps.information, sensitivity, maxOrderFraction: fitted (DEEPSEEK_2025_FIT below).
-    institutions: { count: 60, floatShare: 0.48, cashRatio: 0.2, meanWakeSeconds: 900, sensitivity: 0.6, maxOrderFraction: 0.0023789380961361586, crossToValue: true, preOpenIndicative: true, gaps: { information: 0.4927159157590121, onSite: 0.4, horizon: 0.3 } },
+    // gaps.information, gaps.horizon, maxOrderFraction: fitted (DEEPSEEK_2025_FIT below); floatShare
+    // from the record (3/4 of institutional money long-term, 1/4 fast money); sensitivity hand-set.
+    institutions: { count: 60, floatShare: 0.48, cashRatio: 0.2, meanWakeSeconds: 900, sensitivity: 0.6, maxOrderFraction: 0.0056737235962831395, crossToValue: true, preOpenIndicative: true, gaps: { information: 0.46081354364525495, onSite: 0.4, horizon: 0.400568788490142 } },
     // The trend-following, levered book of fast money (C6, C14): 1.5x exposure on margin, held at
     // rest. maxOrder and liquidationChunk: fitted.
-    fastMoney: { count: 40, floatShare: 0.16, cashRatio: -0.33, holdInitialExposure: true, meanWakeSeconds: 60, trendGain: 2, valueGain: 2, maxLeverage: 2, drawdownStop: 0.15, maxOrder: 26, liquidationChunk: 14, liquidationIntervalSeconds: 60 },
+    fastMoney: { count: 40, floatShare: 0.16, cashRatio: -0.33, holdInitialExposure: true, meanWakeSeconds: 60, trendGain: 2, valueGain: 2, maxLeverage: 2, drawdownStop: 0.15, maxOrder: 24, liquidationChunk: 13, liquidationIntervalSeconds: 60 },
     retail: { count: 2_000, floatShare: 0.28, meanWakeSeconds: 1_800, maxOrder: 5, pTake0: 0.005, pTakeSlope: 0.01, pDip: 0.1, trendWeight: -0.5 },
     passive: { floatShare: 0.08 },
     leveragedEtfs: [
@@ -92,7 +93,7 @@ export const DEEPSEEK_2025: ScenarioInput = {
           economy: {},
           startsAt: '2025-01-27T09:30-05:00',
           reachFloor: 0.3,
-          // The institutions' share: from the first fit (DEEPSEEK_2025_FIT.previous).
+          // The institutions' share: from the first fit (docs/calibration.md), not refitted since.
           classes: { institution: { share: 0.7908398345264909, delayScale: 40 }, 'fast-money': { delayScale: 40 }, retail: { delayScale: 20 } },
           shareProbability: 0.02,
         },
@@ -118,9 +119,9 @@ export const DEEPSEEK_2025: ScenarioInput = {
 
 /**
  * What `shocklab calibrate --preset deepseek-2025` fits (docs/calibration.md): the institutions'
- * information gap (how far the naive reading moves them), appetite (sensitivity) and order size,
- * fast money's order and liquidation sizes, and how often noise traders act. Behaviour only: no
- * reading's economy content, start, or any price or return.
+ * information gap (how far the naive reading moves them), horizon gap (how much they follow the
+ * trend) and order size, fast money's order and liquidation sizes, and how often noise traders
+ * act. Behaviour only: no reading's economy content, start, or any price or return.
  */
 export const DEEPSEEK_2025_FIT_PARAMS = {
   params: [
@@ -135,57 +136,62 @@ export const DEEPSEEK_2025_FIT_PARAMS = {
 
 /**
  * Provenance of the fitted values above (docs/calibration.md, "The DeepSeek fit"): the command,
- * the code it ran on, the starting values (hand-set on seeds 1-2), the fitted values, the
- * objective and each moment over the search seeds 1-8 and the check seeds 1-20.
- * `npm run bench:calibrate` reruns the command from `start` and prints its wall time. On
- * 2 Dec 2026 it took 1,562 s and ended at the same values but fastMoney.liquidationChunk 12
- * (objective 165.59): the shipped 14 (164.45) was a Jacobian probe, which the calibration code
- * of fd7f071 could take as the fit and, since 67edb93, never does (docs/calibration.md, Speed).
+ * the code it ran on, the starting values, the fitted values, the objective and each moment over
+ * the search seeds 1-8 and the check seeds 1-20. `npm run bench:calibrate` reruns the command
+ * from `start` and prints its wall time.
  */
 export const DEEPSEEK_2025_FIT = {
-  command: 'shocklab calibrate --preset deepseek-2025 --targets examples/deepseek-2025.targets.yaml --seeds 8 --max-evals 45',
-  /** The model and calibration code of commit fd7f071 (the run started just before that commit, so its fit.json names the one before, 17d760b). */
-  commit: 'fd7f071',
+  command: 'shocklab calibrate --preset deepseek-2025 --targets examples/deepseek-2025.targets.yaml --seeds 8 --max-evals 45 --check-seeds 20',
+  /** The model and calibration code of commit 5200772 (the preset at `start`). */
+  commit: '5200772',
   seeds: 8,
   maxEvals: 45,
   evaluations: 51,
-  /** On 2 cores shared with other simulations for most of the run; the first fit, on a quieter machine, took 1,970 s. */
-  wallSeconds: 2730,
-  objective: 164.4456571621161,
-  startObjective: 182.73096335133738,
-  /** The starting point: the first fit (below, `previous`) and the noise traders' hand-set wake-up. */
+  /** 3 Dec 2026, 2 cores, nothing else running but a one-second profile. */
+  wallSeconds: 1710,
+  objective: 174.86004425748735,
+  startObjective: 346.1037358824978,
+  /**
+   * The starting point, hand-set on seeds 1-8 from the previous fit (docs/calibration.md): the
+   * record's ownership (fast money 16%, institutions 48% of the float), institutions' sensitivity
+   * 0.6 (from 2.42, not fitted since) and horizon gap 0.3, noise traders' wake-up 28 s.
+   */
   start: {
-    'agents.institutions.gaps.information': 0.4571883641990989,
-    'agents.institutions.sensitivity': 2.431556323255617,
-    'agents.institutions.maxOrderFraction': 0.002480404291479066,
-    'agents.fastMoney.maxOrder': 33,
-    'agents.fastMoney.liquidationChunk': 11,
-    'agents.zeroIntelligence.meanWakeSeconds': 60,
-  },
-  fitted: {
     'agents.institutions.gaps.information': 0.4927159157590121,
-    'agents.institutions.sensitivity': 2.4205213896401605,
+    'agents.institutions.gaps.horizon': 0.3,
     'agents.institutions.maxOrderFraction': 0.0023789380961361586,
     'agents.fastMoney.maxOrder': 26,
     'agents.fastMoney.liquidationChunk': 14,
-    'agents.zeroIntelligence.meanWakeSeconds': 58.6277930341465,
+    'agents.zeroIntelligence.meanWakeSeconds': 28,
+  },
+  fitted: {
+    'agents.institutions.gaps.information': 0.46081354364525495,
+    'agents.institutions.gaps.horizon': 0.400568788490142,
+    'agents.institutions.maxOrderFraction': 0.0056737235962831395,
+    'agents.fastMoney.maxOrder': 24,
+    'agents.fastMoney.liquidationChunk': 13,
+    'agents.zeroIntelligence.meanWakeSeconds': 15.458505133544136,
   },
   /** Moment: target, weight (1 / variance over seeds 1-8 at the start), then mean and sd over seeds 1-8 (the search) and 1-20 (the check, the whole week). */
   moments: {
-    'NVDA volumeMultiple 2025-01-24': { target: 1.168, weight: 20.4, search: [3.556, 0.198], check: [3.504, 0.146] },
-    'NVDA return 2025-01-27': { target: -0.1697, weight: 5154, search: [-0.1307, 0.016], check: [-0.1321, 0.0131] },
-    'NVDA return 2025-01-28': { target: 0.0893, weight: 2304, search: [0.0774, 0.0227], check: [0.073, 0.0188] },
-    'NVDA openGap 2025-01-27': { target: -0.125, weight: 44522, search: [-0.1388, 0.0064], check: [-0.1423, 0.006] },
-    'NVDA low 2025-01-27': { target: -0.182, weight: 4851, search: [-0.1738, 0.0114], check: [-0.1763, 0.0094] },
-    'NVDA volumeMultiple 2025-01-27': { target: 4.077, weight: 445, search: [4.01, 0.051], check: [3.983, 0.106] },
-    'NVDA retailNetUsd 2025-01-27': { target: 562e6, weight: 8.18e-17, search: [687e6, 78e6], check: [746e6, 85e6] },
-    'NVDA letfRebalanceShare 2025-01-27': { target: 0.021, weight: 699649, search: [0.0147, 0.0017], check: [0.0153, 0.0018] },
+    'NVDA volumeMultiple 2025-01-24': { target: 1.168, weight: 40.9, search: [2.851, 0.087], check: [2.852, 0.135] },
+    'NVDA return 2025-01-27': { target: -0.1697, weight: 29967, search: [-0.1435, 0.005], check: [-0.1449, 0.0056] },
+    'NVDA return 2025-01-28': { target: 0.0893, weight: 6453, search: [0.0869, 0.0202], check: [0.0813, 0.0166] },
+    'NVDA openGap 2025-01-27': { target: -0.125, weight: 93908, search: [-0.1293, 0.0036], check: [-0.1299, 0.0037] },
+    'NVDA low 2025-01-27': { target: -0.182, weight: 45480, search: [-0.1784, 0.0051], check: [-0.1785, 0.0056] },
+    'NVDA volumeMultiple 2025-01-27': { target: 4.077, weight: 186, search: [3.957, 0.087], check: [3.902, 0.085] },
+    'NVDA retailNetUsd 2025-01-27': { target: 562e6, weight: 1.38e-16, search: [939e6, 67e6], check: [942e6, 71e6] },
+    'NVDA letfRebalanceShare 2025-01-27': { target: 0.021, weight: 548946, search: [0.016, 0.0009], check: [0.0165, 0.001] },
   },
   /** Condition number of the weighted moment Jacobian at the fit, and the parameter the moments pin down weakly. */
-  identification: { conditionNumber: 81.0, weak: ['agents.institutions.sensitivity'] },
-  /** The first fit (same command without the 24 Jan volume, the Jevons reading's reach to institutions instead of the noise traders' wake-up), from hand-set values tuned on seeds 1-2: objective 148.6 -> 14.8 in 51 evaluations, 1,970 s; its volume multiple was met by inflating every day's volume (24 Jan 3.66x against 1.17x). */
+  identification: { conditionNumber: 49.5, weak: ['agents.fastMoney.liquidationChunk'] },
+  /**
+   * The fit before (commit fd7f071, the same command without --check-seeds, from the first fit):
+   * institutions 62% and fast money 2% of the float, sensitivity fitted (2.42), horizon gap 0.1;
+   * objective 182.7 -> 164.4 in 51 evaluations; over seeds 1-20 a 27 Jan return of -13.2%.
+   */
   previous: {
-    start: { 'agents.institutions.gaps.information': 0.56, 'agents.institutions.sensitivity': 1.5, 'agents.institutions.maxOrderFraction': 0.0025, 'agents.fastMoney.maxOrder': 20, 'agents.fastMoney.liquidationChunk': 10, 'news.0.readings.1.classes.institution.share': 0.8 },
-    fitted: { 'agents.institutions.gaps.information': 0.4571883641990989, 'agents.institutions.sensitivity': 2.431556323255617, 'agents.institutions.maxOrderFraction': 0.002480404291479066, 'agents.fastMoney.maxOrder': 33, 'agents.fastMoney.liquidationChunk': 11, 'news.0.readings.1.classes.institution.share': 0.7908398345264909 },
+    commit: 'fd7f071',
+    fitted: { 'agents.institutions.gaps.information': 0.4927159157590121, 'agents.institutions.sensitivity': 2.4205213896401605, 'agents.institutions.maxOrderFraction': 0.0023789380961361586, 'agents.fastMoney.maxOrder': 26, 'agents.fastMoney.liquidationChunk': 14, 'agents.zeroIntelligence.meanWakeSeconds': 58.6277930341465 },
   },
 };
