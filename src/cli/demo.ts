@@ -87,7 +87,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   const scenario = parseScenario(getPreset('deepseek-2025'));
   const workers = defaultWorkers(count);
   const t0 = performance.now(); // clock-ok
-  io.err(`running deepseek-2025 for seeds 1-${count} on ${workers} worker${workers === 1 ? '' : 's'} (about ${Math.ceil((count * 12) / workers)} s here)...\n`);
+  io.err(`running deepseek-2025 for seeds 1-${count} on ${workers} worker${workers === 1 ? '' : 's'} (about ${Math.ceil((count * 14) / workers)} s here)...\n`);
   const files = [
     { name: 'scenario.resolved.yaml', data: resolvedScenarioYaml(scenario) },
     { name: 'command.txt', data: `${['shocklab', 'demo', ...args].map(shellQuote).join(' ')}\n` },
