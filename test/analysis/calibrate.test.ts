@@ -146,14 +146,15 @@ describe('calibration on the DeepSeek week (shrunk)', () => {
     const params = checkFitParams({
       params: [
         { path: 'agents.institutions.gaps.information', lo: 0.2, hi: 0.8 },
-        { path: 'agents.zeroIntelligence.meanWakeSeconds', lo: 20, hi: 120, scale: 'log' },
+        { path: 'agents.zeroIntelligence.meanWakeSeconds', lo: 10, hi: 120, scale: 'log' },
       ],
     });
     const base = smallWeek(2, { nvdaOnly: true });
     const truth = [toUnit(params[0], 0.35), toUnit(params[1], 35)];
-    const seeds = [1, 2];
+    const seeds = [1, 2, 3];
     const dates = ['2025-01-24', '2025-01-27'];
-    const inputs = parseTargets({ targets: ['return', 'openGap', 'volumeMultiple'].map((moment) => ({ moment, symbol: 'NVDA', date: '2025-01-27', value: 0 })) });
+    // The 27 Jan return, gap and volume, and the 24 Jan volume (the noise traders' activity shows on a calm day).
+    const inputs = parseTargets({ targets: [...['return', 'openGap', 'volumeMultiple'].map((moment) => ({ moment, symbol: 'NVDA', date: '2025-01-27', value: 0 })), { moment: 'volumeMultiple', symbol: 'NVDA', date: '2025-01-24', value: 0 }] });
     const shape: Target[] = resolveTargets(inputs, ['NVDA'], dates);
     const produced = await serial(parseScenario(applyUnit(base, params, truth)), seeds);
     const targets = shape.map((t) => ({ ...t, value: produced.reduce((a, r) => a + momentOf(r, t), 0) / seeds.length }));
