@@ -123,7 +123,7 @@ function crossFieldIssues(s: Scenario): string[] {
   const issues: string[] = [];
   const a = s.agents;
   const shares = [a.institutions, a.fastMoney, a.retail, a.passive].reduce((t, c) => t + (c?.floatShare ?? 0), 0);
-  if (shares > 1 + 1e-12) issues.push(`agents: the classes' floatShare fractions add up to more than 1 (got ${shares})`);
+  if (shares > 1 + 1e-12) issues.push(`agents: the classes' floatShare fractions add up to more than 1 (got ${Number(shares.toPrecision(12))})`);
   const names = new Set(s.symbols.map((x) => x.name));
   a.leveragedEtfs.forEach((e, i) => {
     if (!names.has(e.symbol)) issues.push(`agents.leveragedEtfs.${i}.symbol: not a symbol of this scenario (got ${JSON.stringify(e.symbol)})`);
