@@ -13,6 +13,7 @@ import type { Browser } from 'playwright-core';
 import { claimIds } from '../../src/index.ts';
 import { ROOT, shocklab } from '../cli/helpers.ts';
 import { launch } from './chromium.ts';
+import { goldenHash } from '../scenario/golden-hashes.ts';
 
 const CHART_IDS = ['chart-daily', 'chart-intraday', 'chart-belief', 'chart-flows', 'chart-spread'];
 export const SCREENSHOT = join(ROOT, 'out', 'test-artifacts', 'report.png');
@@ -41,7 +42,7 @@ afterAll(async () => {
 
 describe('the demo', () => {
   it('prints the seeds it ran with the tape hashes of shocklab run, and ends with where the report is', () => {
-    expect(demo.stdout).toMatch(/^seeds: 1:3d064f0c 2:[0-9a-f]{8}$/m);
+    expect(demo.stdout).toMatch(new RegExp(`^seeds: 1:${goldenHash('deepseek-2025', 1)} 2:[0-9a-f]{8}$`, 'm'));
     const last = demo.stdout.trim().split('\n').slice(-2);
     expect(last[0]).toContain(page);
     expect(last[1]).toMatch(/open it in a browser/);

@@ -7,16 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSeedJob } from '../../src/cli/seed-job.ts';
 import { buildRun, completeRun, getPreset, parseScenario, runScenario } from '../../src/scenario/index.ts';
-
-const GOLDEN: [preset: string, seed: number, tapeHash: string, trades: number][] = [
-  ['zi-smoke', 1, '5e82d8bb', 1521],
-  ['zi-smoke', 2, '00960ead', 1663],
-  ['zi-smoke', 3, 'b1202bfa', 1594],
-  ['rmsc04', 1, '7a89db18', 20346],
-  // The calm baseline re-tuned on seeds 1-20 (issue 10), and the fitted DeepSeek week (DEEPSEEK_2025_FIT).
-  ['calm-day', 1, '232c41d3', 610016],
-  ['deepseek-2025', 1, '3d064f0c', 6753617],
-];
+import { GOLDEN } from './golden-hashes.ts';
 
 describe('golden tape hashes', () => {
   for (const [preset, seed, hash, trades] of GOLDEN) {
