@@ -39,10 +39,10 @@ describe('record-2025', () => {
     expect(n.averageVolumeShares).toBe(mean20(nvda, '2025-01-24'));
     const avgo = rows('avgo-daily-to-2025-01-24.csv');
     expect(a.averageVolumeShares).toBe(mean20(avgo, '2025-01-24'));
-    // the run starts from the 23 Jan close and values each symbol at the 24 Jan close
-    expect(n.referencePrice / 100).toBeCloseTo(NVDA_WEEK[0].close, 2);
+    // each symbol is valued at the 24 Jan close, and the run starts there (the pre-shock equilibrium)
+    expect(n.referencePrice / 100).toBeCloseTo(NVDA_WEEK[1].close, 2);
     expect(n.valueTicks / 100).toBeCloseTo(NVDA_WEEK[1].close, 2);
-    expect(a.referencePrice / 100).toBeCloseTo(avgo.find((r) => r.date === '2025-01-23')!.close, 2);
+    expect(a.referencePrice / 100).toBeCloseTo(avgo.find((r) => r.date === '2025-01-24')!.close, 2);
     expect(a.valueTicks / 100).toBeCloseTo(avgo.find((r) => r.date === '2025-01-24')!.close, 2);
   });
 });

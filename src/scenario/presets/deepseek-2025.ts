@@ -5,10 +5,14 @@
 // value ratios (computed by the economy), the classes' gaps, their orders and the book.
 //
 // Inputs from the record (the pre-shock information set and the data, each with its source):
-//   - prices: 1-cent ticks in real dollars. The run starts from the 23 Jan close (NVDA $147.22;
-//     AVGO $236.82, dividend-adjusted as in the data), and every class's pre-shock value is the
-//     24 Jan close (NVDA $142.62, AVGO $241.18): "each class's valuation is scaled once so that
-//     the 24 Jan close is the pre-shock equilibrium" (targets.md, model rule);
+//   - prices: 1-cent ticks in real dollars. Every class's pre-shock value is the 24 Jan close
+//     (NVDA $142.62, AVGO $241.18, dividend-adjusted as in the data): "each class's valuation is
+//     scaled once so that the 24 Jan close is the pre-shock equilibrium" (targets.md, model
+//     rule), and the run starts at that equilibrium (the reference price is the same close), so
+//     24 Jan is the calm day before the news: its return is not a prediction. (Until 3 Dec 2026
+//     the run started from the 23 Jan close, $147.22 / $236.82; nothing in the model explained
+//     the 3.1% fall to the value, and the gap alone made fast money sell ~85M shares to the
+//     institutions on 24 Jan: a busy day, -5% on average, 2.85x the average volume.)
 //   - volume scale: one lot stands for `realSharesPerLot` real shares, set from 24 Jan alone
 //     (the simulated 24 Jan volume without news, seeds 1-4, against 234.66M NVDA / 25.39M AVGO
 //     shares that day); the float is shares outstanding / that scale (NVDA 24.5B, AVGO 4.69B);
@@ -34,8 +38,8 @@ export const DEEPSEEK_2025: ScenarioInput = {
   schedule: { kind: 'us-equity', startDate: '2025-01-24', days: 6, luld: false, closingCollar: 0.01, startBeforeOpenSeconds: 300 },
   recording: { realSharesPerLot: NVDA_SHARES_PER_LOT, sampleSeconds: 10 },
   symbols: [
-    { name: 'NVDA', company: 'nvda', referencePrice: 14_722, valueTicks: 14_262, tickCents: 1, realSharesPerLot: NVDA_SHARES_PER_LOT, floatLots: Math.round(24.5e9 / NVDA_SHARES_PER_LOT), averageVolumeShares: 200_851_770 },
-    { name: 'AVGO', company: 'avgo', referencePrice: 23_682, valueTicks: 24_118, tickCents: 1, realSharesPerLot: AVGO_SHARES_PER_LOT, floatLots: Math.round(4.69e9 / AVGO_SHARES_PER_LOT), averageVolumeShares: 25_338_705 },
+    { name: 'NVDA', company: 'nvda', referencePrice: 14_262, valueTicks: 14_262, tickCents: 1, realSharesPerLot: NVDA_SHARES_PER_LOT, floatLots: Math.round(24.5e9 / NVDA_SHARES_PER_LOT), averageVolumeShares: 200_851_770 },
+    { name: 'AVGO', company: 'avgo', referencePrice: 24_118, valueTicks: 24_118, tickCents: 1, realSharesPerLot: AVGO_SHARES_PER_LOT, floatLots: Math.round(4.69e9 / AVGO_SHARES_PER_LOT), averageVolumeShares: 25_338_705 },
   ],
   stp: 'none',
   agents: {
