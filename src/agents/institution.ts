@@ -5,7 +5,9 @@
 // meanWakeNs: low frequency) with mid P and horizon weight h = 1 - gH:
 //   signal  z = h ln(V_hat / P) + (1 - h) (ema_fast - ema_slow)          (EMA trend of ln P)
 //   target  q* = clamp(round(q_base + kappa z), q_min, q_max)            (lots)
-//   order   dq = clamp(q* - q, -maxOrder, maxOrder), sent only if |dq| >= minOrder,
+//   order   dq = clamp(q* - q, -maxOrder, maxOrder), sent only if |q* - q| >= band (a rebalancing
+//           band: a fund does not trade a target within its band of the position, as under
+//           proportional costs, Davis & Norman 1990) and |dq| >= minOrder,
 // as one GTC limit order that replaces the previous one: a buy joins the bid one tick better if
 // the spread allows (bid + 1 < ask), else at the bid; a sell mirrors it (ask - 1 or the ask).
 // With crossToValue, an institution whose value estimate lies beyond the opposite touch (V_hat >
@@ -63,6 +65,8 @@ export interface InstitutionParams {
   maxOrder?: number;
   /** Smallest order worth sending, lots. Default 1. */
   minOrder?: number;
+  /** Rebalancing band: no order while |q* - q| < band, lots. Default 0 (trade every difference). */
+  band?: number;
   /** Cross the spread up to V_hat when V_hat lies beyond the opposite touch. Default false. */
   crossToValue?: boolean;
   /** c_max: how far beyond the touch a crossing limit may go, a fraction of the touch. Default 0.002. */
@@ -80,9 +84,10 @@ export function institutionTarget(base: number, kappa: number, h: number, logMis
   return t < min ? min : t > max ? max : t;
 }
 
-/** dq = clamp(q* - q, -maxOrder, maxOrder), or 0 when |dq| < minOrder. */
-export function orderTowards(target: number, position: number, maxOrder: number, minOrder: number): number {
+/** dq = clamp(q* - q, -maxOrder, maxOrder), or 0 when |q* - q| < band or |dq| < minOrder. */
+export function orderTowards(target: number, position: number, maxOrder: number, minOrder: number, band = 0): number {
   let d = target - position;
+  if ((d < 0 ? -d : d) < band) return 0;
   if (d > maxOrder) d = maxOrder;
   else if (d < -maxOrder) d = -maxOrder;
   return (d < 0 ? -d : d) < minOrder ? 0 : d;
@@ -119,6 +124,7 @@ export class Institution extends Trader {
   private readonly maxPos: number;
   private readonly maxOrder: number;
   private readonly minOrder: number;
+  private readonly band: number;
   /** The resting order (replaced at every wake-up). */
   private readonly live = new OrderSlot();
 
@@ -141,6 +147,7 @@ export class Institution extends Trader {
     this.maxPos = p.maxPosition ?? 2 * this.base;
     this.maxOrder = p.maxOrder ?? Math.max(1, Math.floor(this.base / 100));
     this.minOrder = p.minOrder ?? 1;
+    this.band = p.band ?? 0;
     if (this.minPos > this.maxPos) throw new RangeError(`minPosition ${this.minPos} exceeds maxPosition ${this.maxPos}`);
   }
 
@@ -171,7 +178,7 @@ export class Institution extends Trader {
     }
     const m = dlog(this.valueEstimate / p);
     const target = institutionTarget(this.base, this.kappa, this.h, m, this.trend.crossover, this.minPos, this.maxPos);
-    const dq = orderTowards(target, this.position[s], this.maxOrder, this.minOrder);
+    const dq = orderTowards(target, this.position[s], this.maxOrder, this.minOrder, this.band);
     if (dq !== 0) {
       const side = dq > 0 ? 0 : 1;
       const lots = dq > 0 ? dq : -dq;

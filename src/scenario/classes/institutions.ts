@@ -16,6 +16,8 @@ export const InstitutionsSchema = z.strictObject({
   sensitivity: z.number().nonnegative().default(2),
   /** Largest order, as a fraction of the base position. */
   maxOrderFraction: z.number().positive().max(1).default(0.01),
+  /** Rebalancing band: no order while the target is within this fraction of the base position of the position (agents/institution.ts). */
+  rebalanceBand: z.number().nonnegative().max(1).default(0),
   /** Take liquidity up to the own value estimate when it lies beyond the opposite touch (agents/institution.ts). */
   crossToValue: z.boolean().default(false),
   /** In the pre-open, value against the published indicative opening price rather than the last close (agents/institution.ts). */
@@ -44,6 +46,7 @@ export const institutions: AgentClass<'institutions', typeof section> = {
           ...h,
           sensitivity: inst.sensitivity * Math.max(1, h.initialPosition),
           maxOrder: Math.max(1, Math.round(inst.maxOrderFraction * h.initialPosition)),
+          band: Math.round(inst.rebalanceBand * h.initialPosition),
           crossToValue: inst.crossToValue,
           preOpenIndicative: inst.preOpenIndicative,
         }),

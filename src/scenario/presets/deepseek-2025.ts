@@ -13,9 +13,10 @@
 //     the run started from the 23 Jan close, $147.22 / $236.82; nothing in the model explained
 //     the 3.1% fall to the value, and the gap alone made fast money sell ~85M shares to the
 //     institutions on 24 Jan: a busy day, -5% on average, 2.85x the average volume.)
-//   - volume scale: one lot stands for `realSharesPerLot` real shares, set from 24 Jan alone
-//     (the simulated 24 Jan volume without news, seeds 1-4, against 234.66M NVDA / 25.39M AVGO
-//     shares that day); the float is shares outstanding / that scale (NVDA 24.5B, AVGO 4.69B);
+//   - volume scale: one lot stands for `realSharesPerLot` real shares, set once from 24 Jan (the
+//     simulated 24 Jan volume without news of an earlier version, seeds 1-4, against 234.66M
+//     NVDA / 25.39M AVGO shares that day) and kept since: the 24 Jan volume multiple is a fitted
+//     moment, not an identity; the float is shares outstanding / that scale (NVDA 24.5B, AVGO 4.69B);
 //   - ownership (targets.md): institutions ~65-69% (3/4 long-term, 1/4 fast money), retail
 //     ~27-30%, insiders ~4.3% (passive);
 //   - the 2x long NVDA ETFs: NVDL ~$5.0B, NVDU ~$435M, NVDX ~$488M before the shock; ~$1B of
@@ -46,7 +47,7 @@ export const DEEPSEEK_2025: ScenarioInput = {
     // Noise flow, split evenly over the two symbols: limit orders around the live mid, U-shaped
     // activity, self-exciting attention (volatility draws traders in). meanWakeSeconds: fitted.
     zeroIntelligence: {
-      count: 1_200, meanWakeSeconds: 15.458505133544136, pCancel: 0.3, pMarket: 0.2, pCross: 0.03, offsetMean: 10, maxQty: 3, maxLive: 16, latencyUs: 100, maxAgeSeconds: 900,
+      count: 1_200, meanWakeSeconds: 18.028630823933394, pCancel: 0.3, pMarket: 0.2, pCross: 0.03, offsetMean: 10, maxQty: 3, maxLive: 16, latencyUs: 100, maxAgeSeconds: 900,
       attention: { decaySeconds: 900, gain: 10, asymmetry: 6, maxMultiplier: 5 },
       activity: { uShape: 0.5, leadSeconds: 300 },
       referenceWeight: 0,
@@ -56,10 +57,10 @@ export const DEEPSEEK_2025: ScenarioInput = {
     marketMakers: { count: 4, intervalSeconds: 1, halfSpread: 1, skew: 0.002, size: 10, maxInventory: 5_000, volSpread: 0, latencyUs: 50, closingOffset: 1 },
     // gaps.information, gaps.horizon, maxOrderFraction: fitted (DEEPSEEK_2025_FIT below); floatShare
     // from the record (3/4 of institutional money long-term, 1/4 fast money); sensitivity hand-set.
-    institutions: { count: 60, floatShare: 0.48, cashRatio: 0.2, meanWakeSeconds: 900, sensitivity: 0.6, maxOrderFraction: 0.0056737235962831395, crossToValue: true, preOpenIndicative: true, gaps: { information: 0.46081354364525495, onSite: 0.4, horizon: 0.400568788490142 } },
+    institutions: { count: 60, floatShare: 0.48, cashRatio: 0.2, meanWakeSeconds: 900, sensitivity: 0.6, maxOrderFraction: 0.006, rebalanceBand: 0.01, crossToValue: true, preOpenIndicative: true, gaps: { information: 0.4375656292924984, onSite: 0.4, horizon: 0.39621190450422733 } },
     // The trend-following, levered book of fast money (C6, C14): 1.5x exposure on margin, held at
     // rest. maxOrder and liquidationChunk: fitted.
-    fastMoney: { count: 40, floatShare: 0.16, cashRatio: -0.33, holdInitialExposure: true, meanWakeSeconds: 60, trendGain: 2, valueGain: 2, maxLeverage: 2, drawdownStop: 0.15, maxOrder: 24, liquidationChunk: 13, liquidationIntervalSeconds: 60 },
+    fastMoney: { count: 40, floatShare: 0.16, cashRatio: -0.33, holdInitialExposure: true, meanWakeSeconds: 60, trendGain: 2, valueGain: 2, maxLeverage: 2, drawdownStop: 0.15, maxOrder: 22, liquidationChunk: 17, liquidationIntervalSeconds: 60 },
     retail: { count: 2_000, floatShare: 0.28, meanWakeSeconds: 1_800, maxOrder: 5, pTake0: 0.005, pTakeSlope: 0.01, pDip: 0.1, trendWeight: -0.5 },
     passive: { floatShare: 0.08 },
     leveragedEtfs: [
@@ -133,7 +134,7 @@ export const DEEPSEEK_2025_FIT_PARAMS = {
     { path: 'agents.institutions.gaps.horizon', lo: 0, hi: 0.5 },
     { path: 'agents.institutions.maxOrderFraction', lo: 0.0005, hi: 0.006, scale: 'log' as const },
     { path: 'agents.fastMoney.maxOrder', lo: 8, hi: 40, scale: 'log' as const, integer: true },
-    { path: 'agents.fastMoney.liquidationChunk', lo: 3, hi: 20, scale: 'log' as const, integer: true },
+    { path: 'agents.institutions.rebalanceBand', lo: 0, hi: 0.03 },
     { path: 'agents.zeroIntelligence.meanWakeSeconds', lo: 15, hi: 240, scale: 'log' as const },
   ],
 };
