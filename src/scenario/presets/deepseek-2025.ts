@@ -47,7 +47,7 @@ export const DEEPSEEK_2025: ScenarioInput = {
     // Noise flow, split evenly over the two symbols: limit orders around the live mid, U-shaped
     // activity, self-exciting attention (volatility draws traders in). meanWakeSeconds: fitted.
     zeroIntelligence: {
-      count: 1_200, meanWakeSeconds: 18.028630823933394, pCancel: 0.3, pMarket: 0.2, pCross: 0.03, offsetMean: 10, maxQty: 3, maxLive: 16, latencyUs: 100, maxAgeSeconds: 900,
+      count: 1_200, meanWakeSeconds: 15.12307136473574, pCancel: 0.3, pMarket: 0.2, pCross: 0.03, offsetMean: 10, maxQty: 3, maxLive: 16, latencyUs: 100, maxAgeSeconds: 900,
       attention: { decaySeconds: 900, gain: 10, asymmetry: 6, maxMultiplier: 5 },
       activity: { uShape: 0.5, leadSeconds: 300 },
       referenceWeight: 0,
@@ -57,10 +57,10 @@ export const DEEPSEEK_2025: ScenarioInput = {
     marketMakers: { count: 4, intervalSeconds: 1, halfSpread: 1, skew: 0.002, size: 10, maxInventory: 5_000, volSpread: 0, latencyUs: 50, closingOffset: 1 },
     // gaps.information, gaps.horizon, maxOrderFraction: fitted (DEEPSEEK_2025_FIT below); floatShare
     // from the record (3/4 of institutional money long-term, 1/4 fast money); sensitivity hand-set.
-    institutions: { count: 60, floatShare: 0.48, cashRatio: 0.2, meanWakeSeconds: 900, sensitivity: 0.6, maxOrderFraction: 0.006, rebalanceBand: 0.01, crossToValue: true, preOpenIndicative: true, gaps: { information: 0.4375656292924984, onSite: 0.4, horizon: 0.39621190450422733 } },
+    institutions: { count: 60, floatShare: 0.48, cashRatio: 0.2, meanWakeSeconds: 900, sensitivity: 0.6, maxOrderFraction: 0.0038755598571028763, rebalanceBand: 0.008041428902011177, crossToValue: true, preOpenIndicative: true, gaps: { information: 0.42509384372645476, onSite: 0.4, horizon: 0.4657752135854407 } },
     // The trend-following, levered book of fast money (C6, C14): 1.5x exposure on margin, held at
     // rest. maxOrder and liquidationChunk: fitted.
-    fastMoney: { count: 40, floatShare: 0.16, cashRatio: -0.33, holdInitialExposure: true, meanWakeSeconds: 60, trendGain: 2, valueGain: 2, maxLeverage: 2, drawdownStop: 0.15, maxOrder: 22, liquidationChunk: 17, liquidationIntervalSeconds: 60 },
+    fastMoney: { count: 40, floatShare: 0.16, cashRatio: -0.33, holdInitialExposure: true, meanWakeSeconds: 60, trendGain: 2, valueGain: 2, maxLeverage: 2, drawdownStop: 0.15, maxOrder: 24, liquidationChunk: 17, liquidationIntervalSeconds: 60 },
     retail: { count: 2_000, floatShare: 0.28, meanWakeSeconds: 1_800, maxOrder: 5, pTake0: 0.005, pTakeSlope: 0.01, pDip: 0.1, trendWeight: -0.5 },
     passive: { floatShare: 0.08 },
     leveragedEtfs: [
@@ -99,7 +99,7 @@ export const DEEPSEEK_2025: ScenarioInput = {
           startsAt: '2025-01-27T09:30-05:00',
           reachFloor: 0.3,
           // The institutions' share: from the first fit (docs/calibration.md), not refitted since.
-          classes: { institution: { share: 0.7908398345264909, delayScale: 40 }, 'fast-money': { delayScale: 40 }, retail: { delayScale: 20 } },
+          classes: { institution: { share: 0.45, delayScale: 40 }, 'fast-money': { delayScale: 40 }, retail: { delayScale: 20 } },
           shareProbability: 0.02,
         },
       ],
@@ -132,7 +132,7 @@ export const DEEPSEEK_2025_FIT_PARAMS = {
   params: [
     { path: 'agents.institutions.gaps.information', lo: 0.4, hi: 0.65 },
     { path: 'agents.institutions.gaps.horizon', lo: 0, hi: 0.5 },
-    { path: 'agents.institutions.maxOrderFraction', lo: 0.0005, hi: 0.006, scale: 'log' as const },
+    { path: 'news.0.readings.1.classes.institution.share', lo: 0.2, hi: 0.9 },
     { path: 'agents.fastMoney.maxOrder', lo: 8, hi: 40, scale: 'log' as const, integer: true },
     { path: 'agents.institutions.rebalanceBand', lo: 0, hi: 0.03 },
     { path: 'agents.zeroIntelligence.meanWakeSeconds', lo: 15, hi: 240, scale: 'log' as const },
