@@ -47,7 +47,7 @@ export const DEEPSEEK_2025: ScenarioInput = {
     // Noise flow, split evenly over the two symbols: limit orders around the live mid, U-shaped
     // activity, self-exciting attention (volatility draws traders in). meanWakeSeconds: fitted.
     zeroIntelligence: {
-      count: 1_200, meanWakeSeconds: 15.12307136473574, pCancel: 0.3, pMarket: 0.2, pCross: 0.03, offsetMean: 10, maxQty: 3, maxLive: 16, latencyUs: 100, maxAgeSeconds: 900,
+      count: 1_200, meanWakeSeconds: 15.148847764047803, pCancel: 0.3, pMarket: 0.2, pCross: 0.03, offsetMean: 10, maxQty: 3, maxLive: 16, latencyUs: 100, maxAgeSeconds: 900,
       attention: { decaySeconds: 900, gain: 10, asymmetry: 6, maxMultiplier: 5 },
       activity: { uShape: 0.5, leadSeconds: 300 },
       referenceWeight: 0,
@@ -57,7 +57,7 @@ export const DEEPSEEK_2025: ScenarioInput = {
     marketMakers: { count: 4, intervalSeconds: 1, halfSpread: 1, skew: 0.002, size: 10, maxInventory: 5_000, volSpread: 0, latencyUs: 50, closingOffset: 1 },
     // gaps.information, gaps.horizon, maxOrderFraction: fitted (DEEPSEEK_2025_FIT below); floatShare
     // from the record (3/4 of institutional money long-term, 1/4 fast money); sensitivity hand-set.
-    institutions: { count: 60, floatShare: 0.48, cashRatio: 0.2, meanWakeSeconds: 900, sensitivity: 0.6, maxOrderFraction: 0.0038755598571028763, rebalanceBand: 0.008041428902011177, crossToValue: true, preOpenIndicative: true, gaps: { information: 0.42509384372645476, onSite: 0.4, horizon: 0.4657752135854407 } },
+    institutions: { count: 60, floatShare: 0.48, cashRatio: 0.2, meanWakeSeconds: 900, sensitivity: 0.6, maxOrderFraction: 0.0038755598571028763, rebalanceBand: 0.0004087918541588195, crossToValue: true, preOpenIndicative: true, gaps: { information: 0.4234143131822492, onSite: 0.4, horizon: 0.4709822287945293 } },
     // The trend-following, levered book of fast money (C6, C14): 1.5x exposure on margin, held at
     // rest. maxOrder and liquidationChunk: fitted.
     fastMoney: { count: 40, floatShare: 0.16, cashRatio: -0.33, holdInitialExposure: true, meanWakeSeconds: 60, trendGain: 2, valueGain: 2, maxLeverage: 2, drawdownStop: 0.15, maxOrder: 24, liquidationChunk: 17, liquidationIntervalSeconds: 60 },
@@ -99,7 +99,7 @@ export const DEEPSEEK_2025: ScenarioInput = {
           startsAt: '2025-01-27T09:30-05:00',
           reachFloor: 0.3,
           // The institutions' share: from the first fit (docs/calibration.md), not refitted since.
-          classes: { institution: { share: 0.45, delayScale: 40 }, 'fast-money': { delayScale: 40 }, retail: { delayScale: 20 } },
+          classes: { institution: { share: 0.6347765220432193, delayScale: 40 }, 'fast-money': { delayScale: 40 }, retail: { delayScale: 20 } },
           shareProbability: 0.02,
         },
       ],
@@ -147,56 +147,56 @@ export const DEEPSEEK_2025_FIT_PARAMS = {
  */
 export const DEEPSEEK_2025_FIT = {
   command: 'shocklab calibrate --preset deepseek-2025 --targets examples/deepseek-2025.targets.yaml --seeds 8 --max-evals 45 --check-seeds 20',
-  /** The model and calibration code of commit 5200772 (the preset at `start`). */
-  commit: '5200772',
+  /** The model and calibration code of commit f2e63cc (the preset at `start`). */
+  commit: 'f2e63cc',
   seeds: 8,
   maxEvals: 45,
   evaluations: 51,
-  /** 3 Dec 2026, 2 cores, nothing else running but a one-second profile. */
-  wallSeconds: 1710,
-  objective: 174.86004425748735,
-  startObjective: 346.1037358824978,
+  /** 3 Dec 2026, 2 cores, nothing else running. */
+  wallSeconds: 2328,
+  objective: 51.08373998390732,
+  startObjective: 63.60029678138921,
   /**
-   * The starting point, hand-set on seeds 1-8 from the previous fit (docs/calibration.md): the
-   * record's ownership (fast money 16%, institutions 48% of the float), institutions' sensitivity
-   * 0.6 (from 2.42, not fitted since) and horizon gap 0.3, noise traders' wake-up 28 s.
+   * The starting point (docs/calibration.md, fits 6-8): the run starting at the 24 Jan close, fit
+   * 7's values (the institutions' rebalancing band in the search), and the Jevons reading's reach
+   * to institutions set to 0.45 from probes on seeds 1-8; maxOrderFraction stays at fit 7's value.
    */
   start: {
-    'agents.institutions.gaps.information': 0.4927159157590121,
-    'agents.institutions.gaps.horizon': 0.3,
-    'agents.institutions.maxOrderFraction': 0.0023789380961361586,
-    'agents.fastMoney.maxOrder': 26,
-    'agents.fastMoney.liquidationChunk': 14,
-    'agents.zeroIntelligence.meanWakeSeconds': 28,
+    'agents.institutions.gaps.information': 0.42509384372645476,
+    'agents.institutions.gaps.horizon': 0.4657752135854407,
+    'news.0.readings.1.classes.institution.share': 0.45,
+    'agents.fastMoney.maxOrder': 24,
+    'agents.institutions.rebalanceBand': 0.008041428902011177,
+    'agents.zeroIntelligence.meanWakeSeconds': 15.12307136473574,
   },
   fitted: {
-    'agents.institutions.gaps.information': 0.46081354364525495,
-    'agents.institutions.gaps.horizon': 0.400568788490142,
-    'agents.institutions.maxOrderFraction': 0.0056737235962831395,
+    'agents.institutions.gaps.information': 0.4234143131822492,
+    'agents.institutions.gaps.horizon': 0.4709822287945293,
+    'news.0.readings.1.classes.institution.share': 0.6347765220432193,
     'agents.fastMoney.maxOrder': 24,
-    'agents.fastMoney.liquidationChunk': 13,
-    'agents.zeroIntelligence.meanWakeSeconds': 15.458505133544136,
+    'agents.institutions.rebalanceBand': 0.0004087918541588195,
+    'agents.zeroIntelligence.meanWakeSeconds': 15.148847764047803,
   },
   /** Moment: target, weight (1 / variance over seeds 1-8 at the start), then mean and sd over seeds 1-8 (the search) and 1-20 (the check, the whole week). */
   moments: {
-    'NVDA volumeMultiple 2025-01-24': { target: 1.168, weight: 40.9, search: [2.851, 0.087], check: [2.852, 0.135] },
-    'NVDA return 2025-01-27': { target: -0.1697, weight: 29967, search: [-0.1435, 0.005], check: [-0.1449, 0.0056] },
-    'NVDA return 2025-01-28': { target: 0.0893, weight: 6453, search: [0.0869, 0.0202], check: [0.0813, 0.0166] },
-    'NVDA openGap 2025-01-27': { target: -0.125, weight: 93908, search: [-0.1293, 0.0036], check: [-0.1299, 0.0037] },
-    'NVDA low 2025-01-27': { target: -0.182, weight: 45480, search: [-0.1784, 0.0051], check: [-0.1785, 0.0056] },
-    'NVDA volumeMultiple 2025-01-27': { target: 4.077, weight: 186, search: [3.957, 0.087], check: [3.902, 0.085] },
-    'NVDA retailNetUsd 2025-01-27': { target: 562e6, weight: 1.38e-16, search: [939e6, 67e6], check: [942e6, 71e6] },
-    'NVDA letfRebalanceShare 2025-01-27': { target: 0.021, weight: 548946, search: [0.016, 0.0009], check: [0.0165, 0.001] },
+    'NVDA volumeMultiple 2025-01-24': { target: 1.168, weight: 26.2, search: [2.335, 0.1732], check: [2.359, 0.1614] },
+    'NVDA return 2025-01-27': { target: -0.1697, weight: 7560, search: [-0.1463, 0.009421], check: [-0.1481, 0.008954] },
+    'NVDA return 2025-01-28': { target: 0.0893, weight: 4180, search: [0.07699, 0.01848], check: [0.07259, 0.0157] },
+    'NVDA openGap 2025-01-27': { target: -0.125, weight: 8930, search: [-0.125, 0.002463], check: [-0.126, 0.00332] },
+    'NVDA low 2025-01-27': { target: -0.182, weight: 5430, search: [-0.1921, 0.007738], check: [-0.1927, 0.007026] },
+    'NVDA volumeMultiple 2025-01-27': { target: 4.077, weight: 161, search: [3.969, 0.07375], check: [3.921, 0.07439] },
+    'NVDA retailNetUsd 2025-01-27': { target: 562000000, weight: 3.45e-17, search: [992.4e6, 108.7e6], check: [1015e6, 101.3e6] },
+    'NVDA letfRebalanceShare 2025-01-27': { target: 0.021, weight: 187000, search: [0.01789, 0.001586], check: [0.01842, 0.001521] },
   },
-  /** Condition number of the weighted moment Jacobian at the fit, and the parameter the moments pin down weakly. */
-  identification: { conditionNumber: 49.5, weak: ['agents.fastMoney.liquidationChunk'] },
+  /** Condition number of the weighted moment Jacobian at the fit, and the parameters the moments pin down weakly. */
+  identification: { conditionNumber: 17.9, weak: ['news.0.readings.1.classes.institution.share','agents.institutions.gaps.information'] },
   /**
-   * The fit before (commit fd7f071, the same command without --check-seeds, from the first fit):
-   * institutions 62% and fast money 2% of the float, sensitivity fitted (2.42), horizon gap 0.1;
-   * objective 182.7 -> 164.4 in 51 evaluations; over seeds 1-20 a 27 Jan return of -13.2%.
+   * The fit shipped before (commit 5200772, fit 4 in docs/calibration.md): the run started from the
+   * 23 Jan close, no rebalancing band; objective 346.1 -> 174.9; over seeds 1-20 a 27 Jan return of
+   * -14.5%, 1 pp short of its band.
    */
   previous: {
-    commit: 'fd7f071',
-    fitted: { 'agents.institutions.gaps.information': 0.4927159157590121, 'agents.institutions.sensitivity': 2.4205213896401605, 'agents.institutions.maxOrderFraction': 0.0023789380961361586, 'agents.fastMoney.maxOrder': 26, 'agents.fastMoney.liquidationChunk': 14, 'agents.zeroIntelligence.meanWakeSeconds': 58.6277930341465 },
+    commit: '5200772',
+    fitted: { 'agents.institutions.gaps.information': 0.46081354364525495, 'agents.institutions.gaps.horizon': 0.400568788490142, 'agents.institutions.maxOrderFraction': 0.0056737235962831395, 'agents.fastMoney.maxOrder': 24, 'agents.fastMoney.liquidationChunk': 13, 'agents.zeroIntelligence.meanWakeSeconds': 15.458505133544136 },
   },
 };
