@@ -55,11 +55,12 @@ export const DEEPSEEK_2025: ScenarioInput = {
     // Two makers per symbol; together they offset the published closing imbalance, as designated
     // market makers do, so the closing cross stays inside its collar with the on-close orders filled.
     marketMakers: { count: 4, intervalSeconds: 1, halfSpread: 1, skew: 0.002, size: 10, maxInventory: 5_000, volSpread: 0, latencyUs: 50, closingOffset: 1 },
-    // gaps.information, gaps.horizon, maxOrderFraction: fitted (DEEPSEEK_2025_FIT below); floatShare
-    // from the record (3/4 of institutional money long-term, 1/4 fast money); sensitivity hand-set.
+    // gaps.information, gaps.horizon, rebalanceBand: fitted (DEEPSEEK_2025_FIT below);
+    // maxOrderFraction from fit 7 (docs/calibration.md); floatShare from the record (3/4 of
+    // institutional money long-term, 1/4 fast money); sensitivity hand-set.
     institutions: { count: 60, floatShare: 0.48, cashRatio: 0.2, meanWakeSeconds: 900, sensitivity: 0.6, maxOrderFraction: 0.0038755598571028763, rebalanceBand: 0.0004087918541588195, crossToValue: true, preOpenIndicative: true, gaps: { information: 0.4234143131822492, onSite: 0.4, horizon: 0.4709822287945293 } },
     // The trend-following, levered book of fast money (C6, C14): 1.5x exposure on margin, held at
-    // rest. maxOrder and liquidationChunk: fitted.
+    // rest. maxOrder: fitted; liquidationChunk from fit 6 (docs/calibration.md).
     fastMoney: { count: 40, floatShare: 0.16, cashRatio: -0.33, holdInitialExposure: true, meanWakeSeconds: 60, trendGain: 2, valueGain: 2, maxLeverage: 2, drawdownStop: 0.15, maxOrder: 24, liquidationChunk: 17, liquidationIntervalSeconds: 60 },
     retail: { count: 2_000, floatShare: 0.28, meanWakeSeconds: 1_800, maxOrder: 5, pTake0: 0.005, pTakeSlope: 0.01, pDip: 0.1, trendWeight: -0.5 },
     passive: { floatShare: 0.08 },
@@ -98,7 +99,7 @@ export const DEEPSEEK_2025: ScenarioInput = {
           economy: {},
           startsAt: '2025-01-27T09:30-05:00',
           reachFloor: 0.3,
-          // The institutions' share: from the first fit (docs/calibration.md), not refitted since.
+          // The institutions' share: fitted (DEEPSEEK_2025_FIT below).
           classes: { institution: { share: 0.6347765220432193, delayScale: 40 }, 'fast-money': { delayScale: 40 }, retail: { delayScale: 20 } },
           shareProbability: 0.02,
         },
@@ -125,8 +126,9 @@ export const DEEPSEEK_2025: ScenarioInput = {
 /**
  * What `shocklab calibrate --preset deepseek-2025` fits (docs/calibration.md): the institutions'
  * information gap (how far the naive reading moves them), horizon gap (how much they follow the
- * trend) and order size, fast money's order and liquidation sizes, and how often noise traders
- * act. Behaviour only: no reading's economy content, start, or any price or return.
+ * trend) and rebalancing band, how far the Jevons reading reaches them, fast money's order size,
+ * and how often noise traders act. Behaviour only: no reading's economy content, start, or any
+ * price or return.
  */
 export const DEEPSEEK_2025_FIT_PARAMS = {
   params: [
