@@ -1,9 +1,8 @@
 // The deepseek-2025 preset ships the values its provenance (DEEPSEEK_2025_FIT) says were fitted,
 // for exactly the parameters `shocklab calibrate --preset deepseek-2025` searches.
 import { describe, expect, it } from 'vitest';
+import { getPath } from '../../src/analysis/fit-params.ts';
 import { DEEPSEEK_2025, DEEPSEEK_2025_FIT, DEEPSEEK_2025_FIT_PARAMS } from '../../src/scenario/presets/deepseek-2025.ts';
-
-const at = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((x, k) => (x as Record<string, unknown>)[k], o);
 
 describe('deepseek-2025 fit provenance', () => {
   it('names the parameters the preset fits, each inside its bounds', () => {
@@ -16,6 +15,6 @@ describe('deepseek-2025 fit provenance', () => {
   });
 
   it('carries the fitted values in the scenario', () => {
-    for (const [path, v] of Object.entries(DEEPSEEK_2025_FIT.fitted)) expect(at(DEEPSEEK_2025, path), path).toBe(v);
+    for (const [path, v] of Object.entries(DEEPSEEK_2025_FIT.fitted)) expect(getPath(DEEPSEEK_2025, path), path).toBe(v);
   });
 });
