@@ -5,9 +5,10 @@
 // meanWakeNs: low frequency) with mid P and horizon weight h = 1 - gH:
 //   signal  z = h ln(V_hat / P) + (1 - h) (ema_fast - ema_slow)          (EMA trend of ln P)
 //   target  q* = clamp(round(q_base + kappa z), q_min, q_max)            (lots)
-//   order   dq = clamp(q* - q, -maxOrder, maxOrder), sent only if |q* - q| >= band (a rebalancing
-//           band: a fund does not trade a target within its band of the position, as under
-//           proportional costs, Davis & Norman 1990) and |dq| >= minOrder,
+//   order   dq = clamp(q* - q -+ band, -maxOrder, maxOrder), 0 while |q* - q| < band (a rebalancing
+//           band: under proportional costs a fund does not trade while its target lies within
+//           the band of its position, and outside it trades only to the band's edge, Davis &
+//           Norman 1990), sent only if |dq| >= minOrder,
 // as one GTC limit order that replaces the previous one: a buy joins the bid one tick better if
 // the spread allows (bid + 1 < ask), else at the bid; a sell mirrors it (ask - 1 or the ask).
 // With crossToValue, an institution whose value estimate lies beyond the opposite touch (V_hat >
@@ -65,7 +66,7 @@ export interface InstitutionParams {
   maxOrder?: number;
   /** Smallest order worth sending, lots. Default 1. */
   minOrder?: number;
-  /** Rebalancing band: no order while |q* - q| < band, lots. Default 0 (trade every difference). */
+  /** Rebalancing band, lots: no order while |q* - q| < band, else an order to the band's edge. Default 0 (trade every difference). */
   band?: number;
   /** Cross the spread up to V_hat when V_hat lies beyond the opposite touch. Default false. */
   crossToValue?: boolean;
@@ -84,10 +85,11 @@ export function institutionTarget(base: number, kappa: number, h: number, logMis
   return t < min ? min : t > max ? max : t;
 }
 
-/** dq = clamp(q* - q, -maxOrder, maxOrder), or 0 when |q* - q| < band or |dq| < minOrder. */
+/** dq = clamp(q* - q -+ band, -maxOrder, maxOrder) (to the band's edge), or 0 when |q* - q| < band or |dq| < minOrder. */
 export function orderTowards(target: number, position: number, maxOrder: number, minOrder: number, band = 0): number {
   let d = target - position;
   if ((d < 0 ? -d : d) < band) return 0;
+  d = d < 0 ? d + band : d - band;
   if (d > maxOrder) d = maxOrder;
   else if (d < -maxOrder) d = -maxOrder;
   return (d < 0 ? -d : d) < minOrder ? 0 : d;

@@ -20,12 +20,15 @@ describe('institution decision rule', () => {
     expect(orderTowards(1_003, 1_000, 50, 5)).toBe(0);
   });
 
-  it('sends nothing while the target lies within the rebalancing band, and the whole clamped order outside it', () => {
+  it('sends nothing while the target lies within the rebalancing band, and outside it an order to the band\'s edge', () => {
     // the band is judged on the target's distance, before the order is clamped to maxOrder
     expect(orderTowards(1_030, 1_000, 50, 1, 40)).toBe(0);
-    expect(orderTowards(960, 1_000, 50, 1, 40)).toBe(-40);
+    expect(orderTowards(950, 1_000, 50, 1, 40)).toBe(-10);
+    expect(orderTowards(1_130, 1_000, 50, 1, 100)).toBe(30);
     expect(orderTowards(1_200, 1_000, 50, 1, 100)).toBe(50);
     expect(orderTowards(1_099, 1_000, 50, 1, 100)).toBe(0);
+    // on the edge itself there is nothing left to trade
+    expect(orderTowards(960, 1_000, 50, 1, 40)).toBe(0);
     // band 0 is the rule without a band
     for (const t of [990, 1_000, 1_003, 1_200]) expect(orderTowards(t, 1_000, 50, 1, 0)).toBe(orderTowards(t, 1_000, 50, 1));
   });
@@ -87,10 +90,10 @@ describe('Institution agent', () => {
     }
   });
 
-  it('does not trade a target inside its rebalancing band, and does outside it', () => {
+  it('does not trade a target inside its rebalancing band, and outside it trades to the band\'s edge', () => {
     // value +0.5%: target = base + 2 x base x ln(1.005), about 100 lots above the position
     const small: Narrative[] = [{ event: 0, kind: 'informed', startNs: 0, valueRatios: [1.005], reachFloor: 0.2 }];
-    for (const [band, trades] of [[200, false], [50, true]] as const) {
+    const firstOrder = (band: number) => {
       const m = market(10_000);
       m.k.add(new Liquidity(m.ex, [{ side: 0, price: 9_990, qty: 100 }, { side: 1, price: 10_010, qty: 100 }]));
       const inst = m.k.add(new Institution(m.ex, 1, stream(4, 'inst'), params({ narratives: small, band })), 0);
@@ -98,8 +101,13 @@ describe('Institution agent', () => {
       m.k.msgs.b[s] = 0;
       m.k.run(3_600e9);
       expect(inst.valueEstimate).toBeCloseTo(10_050, 6);
-      expect(ordersOf(m, inst, 'limit').length > 0).toBe(trades);
-    }
+      return ordersOf(m, inst, 'limit')[0];
+    };
+    const free = firstOrder(0);
+    expect(free.side).toBe(0);
+    expect(free.qty).toBeGreaterThan(50);
+    expect(firstOrder(free.qty + 1)).toBeUndefined();
+    expect(firstOrder(50).qty).toBe(free.qty - 50);
   });
 
   it('never trades past its position limits', () => {

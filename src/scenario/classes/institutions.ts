@@ -16,7 +16,7 @@ export const InstitutionsSchema = z.strictObject({
   sensitivity: z.number().nonnegative().default(2),
   /** Largest order, as a fraction of the base position. */
   maxOrderFraction: z.number().positive().max(1).default(0.01),
-  /** Rebalancing band, a fraction of the base position: no order while the target differs from the position by less (agents/institution.ts). */
+  /** Rebalancing band, a fraction of the base position: no order while the target differs from the position by less, else an order to the band's edge (agents/institution.ts). */
   rebalanceBand: z.number().nonnegative().max(1).default(0),
   /** Take liquidity up to the own value estimate when it lies beyond the opposite touch (agents/institution.ts). */
   crossToValue: z.boolean().default(false),
