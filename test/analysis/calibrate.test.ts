@@ -142,18 +142,22 @@ describe('calibration on the DeepSeek week (shrunk)', () => {
 
   it('recovers known parameters from moments the model produced (tolerance: 0.1 of each range)', async () => {
     // Identifiability: moments simulated at known parameters become the targets; a fit from the
-    // preset's own values, with the same seeds, must find the known parameters again.
+    // preset's own values, with the same seeds, must find the known parameters again. (Until fit
+    // 10 the second parameter was the noise traders' wake-up; since their attention lasts an hour,
+    // the institutions and fast money fill a calm day's volume when noise traders act less, and
+    // these moments pinned it down only to 0.17 of its range. The rebalancing band shows on both
+    // days.)
     const params = checkFitParams({
       params: [
         { path: 'agents.institutions.gaps.information', lo: 0.2, hi: 0.8 },
-        { path: 'agents.zeroIntelligence.meanWakeSeconds', lo: 10, hi: 120, scale: 'log' },
+        { path: 'agents.institutions.rebalanceBand', lo: 0, hi: 0.03 },
       ],
     });
     const base = smallWeek(2, { nvdaOnly: true });
-    const truth = [toUnit(params[0], 0.35), toUnit(params[1], 35)];
+    const truth = [toUnit(params[0], 0.35), toUnit(params[1], 0.012)];
     const seeds = [1, 2, 3];
     const dates = ['2025-01-24', '2025-01-27'];
-    // The 27 Jan return, gap and volume, and the 24 Jan volume (the noise traders' activity shows on a calm day).
+    // The 27 Jan return, gap and volume, and the 24 Jan volume (how much the institutions trade on a calm day).
     const inputs = parseTargets({ targets: [...['return', 'openGap', 'volumeMultiple'].map((moment) => ({ moment, symbol: 'NVDA', date: '2025-01-27', value: 0 })), { moment: 'volumeMultiple', symbol: 'NVDA', date: '2025-01-24', value: 0 }] });
     const shape: Target[] = resolveTargets(inputs, ['NVDA'], dates);
     const produced = await serial(parseScenario(applyUnit(base, params, truth)), seeds);
