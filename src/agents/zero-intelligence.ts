@@ -18,7 +18,7 @@
 //     cancellation rate per order for the same purpose).
 
 import { exponential, uniformInt } from '../core/distributions.ts';
-import type { RandomSource } from '../core/rng.ts';
+import type { RandomSource, Xoshiro128 } from '../core/rng.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Exchange } from '../market/exchange.ts';
 import { InvestorClass } from './classes.ts';
@@ -44,13 +44,49 @@ export interface ZeroIntelligenceParams {
   referenceWeight?: number;
   /** Orders older than this (ns) are cancelled at the next wake-up; default none. */
   maxAgeNs?: number;
-  /**
-   * Where the ring of live orders lives: 2 maxLive numbers from `offset` of `data` (slot j: the
-   * order id at 2j, its submission time at 2j + 1). A population shares one array (ZiRings), so
-   * a wake-up reads its ring in one cache line of an array already in cache instead of chasing
-   * two arrays of its own; default an array of its own.
-   */
-  ring?: { data: Float64Array; offset: number };
+}
+
+/**
+ * The rule's parameters, checked once, for every noise trader that shares them (a scenario makes
+ * one per symbol). A wake-up reads them from this one object, which stays in cache, while each
+ * agent holds only its own state: with 10,000-100,000 agents, per-agent copies of the parameters
+ * (and their boxed doubles) were cache misses at every wake-up.
+ */
+export class ZiRule {
+  readonly symbol: number;
+  readonly meanWakeNs: number;
+  readonly pCancel: number;
+  /** pCancel + pMarket, as the rule compares it. */
+  readonly pCancelMarket: number;
+  readonly pCross: number;
+  readonly offsetMean: number;
+  readonly maxQty: number;
+  readonly attention: Attention | null;
+  readonly activity: Activity | null;
+  readonly referenceWeight: number;
+  readonly maxAgeNs: number;
+  /** True when orders age out (maxAgeNs finite): submission times are read. */
+  readonly ages: boolean;
+  /** maxLive: slots in each trader's ring. */
+  readonly slots: number;
+
+  constructor(p: ZeroIntelligenceParams) {
+    this.symbol = p.symbol;
+    this.meanWakeNs = p.meanWakeNs;
+    this.pCancel = p.pCancel;
+    this.pCancelMarket = p.pCancel + p.pMarket;
+    this.pCross = p.pCross;
+    this.offsetMean = p.offsetMean;
+    this.maxQty = p.maxQty;
+    this.attention = p.attention ?? null;
+    this.activity = p.activity ?? null;
+    this.referenceWeight = p.referenceWeight ?? 0;
+    this.maxAgeNs = p.maxAgeNs ?? Infinity;
+    this.slots = Math.max(1, p.maxLive);
+    if (!(this.referenceWeight >= 0 && this.referenceWeight <= 1)) throw new RangeError(`referenceWeight must be in [0, 1], got ${p.referenceWeight}`);
+    if (!(this.maxAgeNs > 0)) throw new RangeError(`maxAgeNs must be > 0, got ${p.maxAgeNs}`);
+    this.ages = Number.isFinite(this.maxAgeNs);
+  }
 }
 
 /** One array holding the rings of live orders of `agents` noise traders, `maxLive` orders each. */
@@ -68,141 +104,154 @@ export class ZiRings {
   }
 }
 
-export class ZeroIntelligence extends Trader {
+/**
+ * A noise trader. It is its own random source: the state of the stream it is given is copied
+ * into its own fields and stepped exactly as Xoshiro128 steps it (the same draws), so a wake-up
+ * touches the agent, the shared rule and its ring, not a separate generator object as well.
+ */
+export class ZeroIntelligence extends Trader implements RandomSource {
   readonly classId = InvestorClass.NOISE;
   /** The rule reads no reply (its live list forgets orders as they age, not as they fill). */
   override readonly settlesAtExchange = true;
-  // The parameters the wake-up reads, copied into the agent so a wake-up touches the agent, its
-  // stream and its ring, not the params object as well (10,000 agents do not fit in cache).
-  private readonly symbol: number;
-  private readonly meanWakeNs: number;
-  private readonly pCancel: number;
-  /** pCancel + pMarket, as the rule compares it. */
-  private readonly pCancelMarket: number;
-  private readonly pCross: number;
-  private readonly offsetMean: number;
-  private readonly maxQty: number;
-  private readonly attention: Attention | null;
-  private readonly activity: Activity | null;
-  private readonly referenceWeight: number;
-  private readonly maxAgeNs: number;
-  /** The live orders, oldest at `head`: maxLive slots of (id, submission time) from `base` (params.ring). */
+  private readonly rule: ZiRule;
+  /**
+   * The live orders, oldest at `head`: rule.slots slots of (id, submission time) from `base` of
+   * `ring`. A population shares one array (ZiRings), so a wake-up reads its ring in one cache
+   * line of an array already in cache; by default an array of its own.
+   */
   private readonly ring: Float64Array;
   private readonly base: number;
-  /** maxLive: slots in the ring. */
-  private readonly slots: number;
-  /** True when orders age out (maxAgeNs finite): submission times are read. */
-  private readonly ages: boolean;
   private head = 0;
   private count = 0;
+  // The stream's xoshiro128** state (core/rng.ts).
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
 
   constructor(
     exchange: Exchange,
     symbols: number,
-    private readonly rng: RandomSource,
-    private readonly p: ZeroIntelligenceParams,
+    rng: Xoshiro128,
+    p: ZeroIntelligenceParams | ZiRule,
+    ring?: { data: Float64Array; offset: number },
   ) {
     super(exchange, symbols);
-    this.symbol = p.symbol;
-    this.meanWakeNs = p.meanWakeNs;
-    this.pCancel = p.pCancel;
-    this.pCancelMarket = p.pCancel + p.pMarket;
-    this.pCross = p.pCross;
-    this.offsetMean = p.offsetMean;
-    this.maxQty = p.maxQty;
-    this.attention = p.attention ?? null;
-    this.slots = Math.max(1, p.maxLive);
-    const ring = p.ring ?? new ZiRings(1, this.slots).ring(0);
-    if (!(ring.offset >= 0 && ring.offset + 2 * this.slots <= ring.data.length)) throw new RangeError(`ring: ${2 * this.slots} numbers from offset ${ring.offset} do not fit an array of ${ring.data.length}`);
-    this.ring = ring.data;
-    this.base = ring.offset;
-    this.activity = p.activity ?? null;
-    this.referenceWeight = p.referenceWeight ?? 0;
-    this.maxAgeNs = p.maxAgeNs ?? Infinity;
-    if (!(this.referenceWeight >= 0 && this.referenceWeight <= 1)) throw new RangeError(`referenceWeight must be in [0, 1], got ${p.referenceWeight}`);
-    if (!(this.maxAgeNs > 0)) throw new RangeError(`maxAgeNs must be > 0, got ${p.maxAgeNs}`);
-    this.ages = Number.isFinite(this.maxAgeNs);
+    this.rule = p instanceof ZiRule ? p : new ZiRule(p);
+    const slots = this.rule.slots;
+    const r = ring ?? new ZiRings(1, slots).ring(0);
+    if (!(r.offset >= 0 && r.offset + 2 * slots <= r.data.length)) throw new RangeError(`ring: ${2 * slots} numbers from offset ${r.offset} do not fit an array of ${r.data.length}`);
+    this.ring = r.data;
+    this.base = r.offset;
+    const [s0, s1, s2, s3] = rng.state();
+    this.s0 = s0 | 0;
+    this.s1 = s1 | 0;
+    this.s2 = s2 | 0;
+    this.s3 = s3 | 0;
+  }
+
+  // The step of Xoshiro128 (core/rng.ts), written out again rather than shared through one
+  // function of both classes, so that Xoshiro128, which every other agent's draws go through,
+  // keeps seeing a single object shape. A test checks that the two give the same draws.
+  nextU32(): number {
+    const s1 = this.s1;
+    const x = Math.imul(s1, 5);
+    const result = Math.imul((x << 7) | (x >>> 25), 9);
+    const t = s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= this.s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = (this.s3 << 11) | (this.s3 >>> 21);
+    return result >>> 0;
+  }
+
+  nextFloat(): number {
+    const hi = this.nextU32() >>> 5; // 27 bits
+    const lo = this.nextU32() >>> 6; // 26 bits
+    return (hi * 67108864 + lo) / 9007199254740992;
   }
 
   start(k: Kernel): void {
-    k.wakeIn(this.id, Math.floor(exponential(this.rng, this.meanWakeNs)));
+    k.wakeIn(this.id, Math.floor(exponential(this, this.rule.meanWakeNs)));
   }
 
   wake(k: Kernel): void {
-    const rng = this.rng;
-    const symbol = this.symbol;
+    const rule = this.rule;
+    const symbol = rule.symbol;
     const ring = this.ring;
     const base = this.base;
-    const activity = this.activity;
+    const activity = rule.activity;
     let level = 1;
     let ref = NaN;
     if (activity !== null) {
       const mid = this.exchange.mid(symbol);
-      const att = this.attention === null ? 1 : this.attention.observe(k.now, mid);
+      const att = rule.attention === null ? 1 : rule.attention.observe(k.now, mid);
       level = activity.advance(k.now, att, mid);
       if (level === 0) {
-        k.wakeIn(this.id, activity.nextOpen(k.now) - k.now + Math.max(1, Math.floor(exponential(rng, this.meanWakeNs))));
+        k.wakeIn(this.id, activity.nextOpen(k.now) - k.now + Math.max(1, Math.floor(exponential(this, rule.meanWakeNs))));
         return;
       }
-      if (this.referenceWeight > 0) {
+      if (rule.referenceWeight > 0) {
         const v = activity.reference();
-        if (v > 0 && mid > 0) ref = mid + this.referenceWeight * (v - mid);
+        if (v > 0 && mid > 0) ref = mid + rule.referenceWeight * (v - mid);
       }
     }
-    if (this.ages) {
-      const oldest = k.now - this.maxAgeNs;
+    const slots = rule.slots;
+    if (rule.ages) {
+      const oldest = k.now - rule.maxAgeNs;
       while (this.count > 0 && ring[base + 2 * this.head + 1] <= oldest) {
         const id = ring[base + 2 * this.head];
-        if (++this.head === this.slots) this.head = 0;
+        if (++this.head === slots) this.head = 0;
         this.count--;
         this.cancel(k, symbol, id);
       }
     }
-    const u = rng.nextFloat();
-    if (u < this.pCancel) {
+    const u = this.nextFloat();
+    if (u < rule.pCancel) {
       if (this.count > 0) {
         const id = ring[base + 2 * this.head];
-        if (++this.head === this.slots) this.head = 0;
+        if (++this.head === slots) this.head = 0;
         this.count--;
         this.cancel(k, symbol, id);
       }
     } else {
-      const side = rng.nextU32() & 1;
-      const qty = uniformInt(rng, 1, this.maxQty);
-      if (u < this.pCancelMarket) {
+      const side = this.nextU32() & 1;
+      const qty = uniformInt(this, 1, rule.maxQty);
+      if (u < rule.pCancelMarket) {
         this.market(k, symbol, side, qty);
       } else {
         const ex = this.exchange;
         let price: number;
-        if (rng.nextFloat() < this.pCross) {
+        if (this.nextFloat() < rule.pCross) {
           const touch = side === 0 ? ex.bestAsk(symbol) : ex.bestBid(symbol);
-          const through = uniformInt(rng, 0, 2);
+          const through = uniformInt(this, 0, 2);
           const ref = touch ?? ex.last[symbol];
           price = side === 0 ? ref + through : ref - through;
         } else {
-          const offset = 1 + Math.floor(exponential(rng, this.offsetMean));
+          const offset = 1 + Math.floor(exponential(this, rule.offsetMean));
           const mid = ref === ref ? ref : ex.mid(symbol);
           price = side === 0 ? Math.floor(mid) - offset + 1 : Math.ceil(mid) + offset - 1;
         }
         if (price < 1) price = 1;
         const id = this.limit(k, symbol, side, price, qty);
-        const n = this.slots;
-        if (this.count === n) {
+        if (this.count === slots) {
           // Forget the oldest: it stays in the book until it trades.
-          if (++this.head === n) this.head = 0;
+          if (++this.head === slots) this.head = 0;
           this.count--;
         }
         let at = this.head + this.count;
-        if (at >= n) at -= n;
+        if (at >= slots) at -= slots;
         ring[base + 2 * at] = id;
         ring[base + 2 * at + 1] = k.now;
         this.count++;
       }
     }
     if (activity === null) {
-      const attention = this.attention;
+      const attention = rule.attention;
       level = attention === null ? 1 : attention.observe(k.now, this.exchange.mid(symbol));
     }
-    k.wakeIn(this.id, Math.max(1, Math.floor(exponential(rng, this.meanWakeNs) / level)));
+    k.wakeIn(this.id, Math.max(1, Math.floor(exponential(this, rule.meanWakeNs) / level)));
   }
 }

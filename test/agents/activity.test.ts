@@ -3,7 +3,7 @@
 // use of it (sleeps when closed, prices around V, cancels orders older than maxAgeNs).
 import { describe, expect, it } from 'vitest';
 import { Activity } from '../../src/agents/activity.ts';
-import { ZeroIntelligence } from '../../src/agents/zero-intelligence.ts';
+import { ZeroIntelligence, ZiRings, ZiRule } from '../../src/agents/zero-intelligence.ts';
 import { stream } from '../../src/core/rng.ts';
 import { market, ordersOf, toyCalendar } from './helpers.ts';
 
@@ -122,5 +122,23 @@ describe('ZeroIntelligence with an activity', () => {
     expect(cancels.length).toBeGreaterThan(100);
     // pCancel = 0: every cancel is an expiry, sent at least maxAgeNs after the first order.
     expect(cancels[0].time).toBeGreaterThanOrEqual(ordersOf(m, a, 'limit')[0].time + 100);
+  });
+});
+
+describe('ZeroIntelligence as its own random source', () => {
+  it('draws exactly what the stream it was given would draw, and shares one rule', () => {
+    const m = market(10_000);
+    const rule = new ZiRule({ symbol: 0, meanWakeNs: 10, pCancel: 0.2, pMarket: 0.1, pCross: 0, offsetMean: 1, maxQty: 3, maxLive: 4 });
+    const rings = new ZiRings(2, 4);
+    const a = new ZeroIntelligence(m.ex, 1, stream(9, 'zi', 0), rule, rings.ring(0));
+    const b = new ZeroIntelligence(m.ex, 1, stream(9, 'zi', 1), rule, rings.ring(1));
+    const ra = stream(9, 'zi', 0);
+    const rb = stream(9, 'zi', 1);
+    for (let i = 0; i < 1_000; i++) {
+      expect(a.nextU32()).toBe(ra.nextU32());
+      expect(b.nextFloat()).toBe(rb.nextFloat());
+    }
+    expect(a.nextU32()).not.toBe(b.nextU32());
+    expect(() => new ZeroIntelligence(m.ex, 1, stream(9, 'zi', 2), rule, { data: rings.data, offset: 8 * 2 - 1 })).toThrow(/ring/);
   });
 });

@@ -7,7 +7,7 @@ import { NS_PER_SECOND } from '../../core/units.ts';
 import { US_EQUITY_DAY } from '../../market/schedule.ts';
 import { Activity } from '../../agents/activity.ts';
 import { Attention } from '../../agents/attention.ts';
-import { ZeroIntelligence, ZiRings } from '../../agents/zero-intelligence.ts';
+import { ZeroIntelligence, ZiRings, ZiRule } from '../../agents/zero-intelligence.ts';
 import { DEFAULT_CLASS_GAPS } from '../../agents/class-gaps.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { nonNegativeInt, positiveInt, probability } from './common.ts';
@@ -99,10 +99,9 @@ export const zeroIntelligence: AgentClass<'zeroIntelligence', typeof section> = 
       );
       const maxAge = zi.maxAgeSeconds === undefined ? {} : { maxAgeNs: zi.maxAgeSeconds * NS_PER_SECOND };
       const rings = new ZiRings(zi.count, zi.maxLive);
-      for (let i = 0; i < zi.count; i++) {
-        const p = { ring: rings.ring(i), symbol: i % n, meanWakeNs: zi.meanWakeSeconds * NS_PER_SECOND, pCancel: zi.pCancel, pMarket: zi.pMarket, pCross: zi.pCross, offsetMean: zi.offsetMean, maxQty: zi.maxQty, maxLive: zi.maxLive, attention: attention[i % n], activity: activity[i % n], referenceWeight: zi.referenceWeight, ...maxAge };
-        add(new ZeroIntelligence(exchange, n, stream(seed, 'zero-intelligence', i), p), zi.latencyUs);
-      }
+      // One rule per symbol, shared by that symbol's traders (agents/zero-intelligence.ts ZiRule).
+      const rules = s.symbols.map((_, symbol) => new ZiRule({ symbol, meanWakeNs: zi.meanWakeSeconds * NS_PER_SECOND, pCancel: zi.pCancel, pMarket: zi.pMarket, pCross: zi.pCross, offsetMean: zi.offsetMean, maxQty: zi.maxQty, maxLive: zi.maxLive, attention: attention[symbol], activity: activity[symbol], referenceWeight: zi.referenceWeight, ...maxAge }));
+      for (let i = 0; i < zi.count; i++) add(new ZeroIntelligence(exchange, n, stream(seed, 'zero-intelligence', i), rules[i % n]!, rings.ring(i)), zi.latencyUs);
     }
   },
 };
