@@ -150,9 +150,10 @@ export class ZeroIntelligence extends Trader implements RandomSource {
     this.s3 = s3 | 0;
   }
 
-  // The step of Xoshiro128 (core/rng.ts), written out again rather than shared through one
-  // function of both classes, so that Xoshiro128, which every other agent's draws go through,
-  // keeps seeing a single object shape. A test checks that the two give the same draws.
+  // The step of Xoshiro128.nextU32 (core/rng.ts), written out again rather than shared through one
+  // function of both classes: folded into one function that sees both object shapes, the
+  // 10,000-agent day took 7.73 instead of 7.24 CPU seconds (medians of 5 alternating runs; all
+  // five slower). A test checks that the two give the same draws.
   nextU32(): number {
     const s1 = this.s1;
     const x = Math.imul(s1, 5);
