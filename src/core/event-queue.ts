@@ -56,6 +56,9 @@ export class EventQueue {
   private heap: Int32Array;
   private heapN = 0;
   private readonly overflow = new EventHeap(1024);
+  /** Bucket of the overflow's earliest event (Infinity when it is empty), so that the check at
+   * each bucket is one comparison of a field. */
+  private overflowBucket = Infinity;
   private nextSeq = 0;
   private n = 0;
 
@@ -96,7 +99,10 @@ export class EventQueue {
     if (b <= this.cur) this.heapPush(e);
     else if (b - this.cur < this.nBuckets) this.link(e, b);
     // Beyond the wheel: the overflow heap keeps (time, seq) order; its payload is the record.
-    else this.overflow.push(time, e);
+    else {
+      this.overflow.push(time, e);
+      if (b < this.overflowBucket) this.overflowBucket = b;
+    }
   }
 
   /** Time of the earliest event (Infinity when empty). */
@@ -151,9 +157,9 @@ export class EventQueue {
   private advance(): boolean {
     for (;;) {
       if (this.inWheel === 0) {
-        if (this.overflow.size === 0) return false;
+        if (this.overflowBucket === Infinity) return false;
         // Jump to the overflow's earliest bucket.
-        this.cur = Math.floor(this.overflow.peekTime() / this.bucketNs);
+        this.cur = this.overflowBucket;
         this.drainOverflow();
         if (this.heapN > 0) return true;
         continue;
@@ -174,7 +180,7 @@ export class EventQueue {
         steps += toNextWord;
       }
       this.cur += steps;
-      this.drainOverflow();
+      if (this.overflowBucket - this.cur < this.nBuckets) this.drainOverflow();
       // Load the bucket's list into the heap.
       const s = this.cur & this.mask;
       let e = this.head[s];
@@ -193,11 +199,12 @@ export class EventQueue {
   /** Moves overflow events that now fall within the wheel's horizon onto the wheel or heap. */
   private drainOverflow(): void {
     const of = this.overflow;
-    while (of.size > 0 && Math.floor(of.peekTime() / this.bucketNs) - this.cur < this.nBuckets) {
+    while (this.overflowBucket - this.cur < this.nBuckets) {
       const e = of.pop();
-      const b = Math.floor(this.f64[F64_PER * e] / this.bucketNs);
+      const b = this.overflowBucket;
       if (b <= this.cur) this.heapPush(e);
       else this.link(e, b);
+      this.overflowBucket = of.size === 0 ? Infinity : Math.floor(of.peekTime() / this.bucketNs);
     }
   }
 
