@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { median } from './median.ts';
+import { chooseInlining } from '../src/cli/inlining.ts';
 
 const MB = 1024 * 1024;
 const SESSION_S = 6.5 * 3600;
@@ -94,6 +95,7 @@ async function child(workload: string): Promise<void> {
   const scenario = api.parseScenario(raw);
   const t0 = performance.now(); // clock-ok
   const built = api.buildRun(scenario, 1, { tradeRows: false }); // as `shocklab run` without --out: the tape hash, no rows
+  chooseInlining(built.kernel.agents.length, built.endNs - built.startNs); // as `shocklab run` does (src/cli/inlining.ts)
   const t1 = performance.now(); // clock-ok
   api.completeRun(built);
   const t2 = performance.now(); // clock-ok

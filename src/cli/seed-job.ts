@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { buildRun, completeRun, seedReport, type Scenario, type SeedReport } from '../index.ts';
 import { writeRecording } from '../record/node/index.ts';
+import { chooseInlining } from './inlining.ts';
 
 export interface SeedJob {
   scenario: Scenario;
@@ -13,11 +14,12 @@ export interface SeedJob {
   trades: boolean;
 }
 
-export function runSeedJob(job: SeedJob, progress: (fraction: number) => void): { report: SeedReport; events: number } {
+export async function runSeedJob(job: SeedJob, progress: (fraction: number) => void): Promise<{ report: SeedReport; events: number }> {
   // Trade rows are kept only when trades.csv / trades.parquet will be written from them.
   const r = buildRun(job.scenario, job.seed, { tradeRows: job.dir !== undefined && job.trades });
+  chooseInlining(r.kernel.agents.length, r.endNs - r.startNs); // the first run of the process decides (inlining.ts)
   completeRun(r, progress, { beliefs: job.dir !== undefined });
   const report = seedReport(job.scenario, job.seed, r);
-  if (job.dir !== undefined) writeRecording(join(job.dir, `seed-${job.seed}`), r.recorder, { meta: { scenario: job.scenario.name, seed: job.seed }, trades: job.trades });
+  if (job.dir !== undefined) await writeRecording(join(job.dir, `seed-${job.seed}`), r.recorder, { meta: { scenario: job.scenario.name, seed: job.seed }, trades: job.trades });
   return { report, events: r.kernel.events };
 }
