@@ -70,7 +70,7 @@ export function poolRunner(io: Io, workers: number | undefined, label = 'audit')
     if (n <= 1) {
       const reports: SeedReport[] = [];
       for (let i = 0; i < jobs.length; i++) {
-        reports.push(runSeedJob({ ...jobs[i], trades: false }, (f) => progress((i + f) / jobs.length)).report);
+        reports.push((await runSeedJob({ ...jobs[i], trades: false }, (f) => progress((i + f) / jobs.length))).report);
         await new Promise((r) => setImmediate(r));
       }
       return reports;

@@ -117,7 +117,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     io.out(`\nClaims audit over seeds ${firstSeed}-${count}${untuned}; the same as shocklab audit --seed ${firstSeed} --seeds ${auditSeeds}\n${auditTable(audit)}(each claim's evidence: ${auditFile}; the rules: docs/claims.md)\n`);
   }
   const page = join(out, 'report.html');
-  writeFileAtomic(page, reportHtml(loadReportData(out, auditSeeds > 0 ? readAudit(auditFile) : null)));
+  writeFileAtomic(page, reportHtml(loadReportData(out, auditSeeds > 0 ? readAudit(auditFile) : null), await import('echarts')));
   io.out(`\ndone in ${((performance.now() - t0) / 1000).toFixed(0)} s. The report: ${page}\n`); // clock-ok
   io.out(`open it in a browser (it needs no network): xdg-open ${page}   or   file://${resolve(page)}\n`);
   return 0;

@@ -136,7 +136,7 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
   const auditFile = values.audit ?? (existsSync(join(dir, 'audit.json')) ? join(dir, 'audit.json') : undefined);
   const audit = auditFile === undefined ? null : readAudit(auditFile);
   const data = loadReportData(dir, audit);
-  const html = reportHtml(data);
+  const html = reportHtml(data, await import('echarts'));
   writeFileAtomic(out, html);
   io.err(`wrote ${out} (${data.seeds.length} seed${data.seeds.length === 1 ? '' : 's'}, ${(html.length / 1024).toFixed(0)} KB)\n`);
   return 0;

@@ -37,11 +37,11 @@ export async function runSeeds(scenario: Scenario, first: number, count: number,
     const jobs: SeedJob[] = Array.from({ length: count }, (_, i) => ({ scenario, seed: first + i, trades: options.trades ?? true, ...(staging !== undefined ? { dir: staging } : {}) }));
     const workers = Math.min(options.workers ?? defaultWorkers(count), count);
     if (workers <= 1) {
-      jobs.forEach((job, i) => {
-        const r = runSeedJob(job, (f) => progress.update((i + f) / count));
+      for (let i = 0; i < jobs.length; i++) {
+        const r = await runSeedJob(jobs[i], (f) => progress.update((i + f) / count));
         reports.push(r.report);
         events += r.events;
-      });
+      }
     } else {
       ({ reports, events } = await runSeedPool(jobs, workers, (f) => progress.update(f)));
     }

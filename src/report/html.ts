@@ -3,12 +3,16 @@
 // readings and the audit of the article's claims as tables, inline CSS. Every chart sits in an
 // element with a stable id (chart-daily, chart-intraday, chart-belief, chart-flows,
 // chart-spread), in that order, with a caption saying what it shows. Browser-safe (no Node API):
-// echarts' SSR needs no DOM.
-import * as echarts from 'echarts';
+// echarts' SSR needs no DOM. ECharts is passed in (`await import('echarts')`), so that the
+// commands that draw no chart do not load it: importing it takes ~0.5 s and ~20 MB of heap.
+import type * as ECharts from 'echarts';
 import { beliefChart, chartHeight, dailyChart, flowsChart, intradayChart, spreadChart, type ChartOption } from './charts.ts';
 import { classLabel, type AuditTable, type ReportData } from './data.ts';
 
 export const CHART_WIDTH = 960;
+
+/** What the page needs of ECharts: the module itself (`await import('echarts')`). */
+export type ChartEngine = Pick<typeof ECharts, 'init'>;
 
 /**
  * Renders one option to an SVG string (ECharts SSR); the chart is always disposed. The renderer
@@ -16,7 +20,7 @@ export const CHART_WIDTH = 960;
  * renamed after `name` and renumbered, so the same data gives the same bytes in any process and
  * charts on one page never clash.
  */
-export function renderSvg(option: ChartOption, width: number, height: number, name = 'chart'): string {
+export function renderSvg(echarts: ChartEngine, option: ChartOption, width: number, height: number, name = 'chart'): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   let svg: string;
   try {
@@ -106,25 +110,25 @@ function auditTable(audit: AuditTable | null): string {
 }
 
 /** The whole page. */
-export function reportHtml(d: ReportData): string {
+export function reportHtml(d: ReportData, echarts: ChartEngine): string {
   const n = d.seeds.length;
   const seedsText = `${n} seed${n === 1 ? '' : 's'}`;
   const main = d.daily[0];
 
-  const daily = main ? renderSvg(dailyChart(d.daily, n), CHART_WIDTH, chartHeight('daily', d.daily.length), 'daily') : null;
+  const daily = main ? renderSvg(echarts, dailyChart(d.daily, n), CHART_WIDTH, chartHeight('daily', d.daily.length), 'daily') : null;
   const dailyCaption = `Each session of the run. ${escapeHtml(main?.symbol ?? '')}: the narrow blue candle is the simulated day, the mean over ${seedsText} of each seed's open, high, low and close in dollars (the average seed's day; no single seed need look like it); the wide grey candle behind it is the observed bar (src/scenario/record-2025.ts: the daily data's split/dividend adjustment, so 24 Jan closes at $142.62). Below: volume in millions of shares, simulated (mean) and observed.${d.daily.length > 1 ? ` ${escapeHtml(d.daily[1].symbol)}: simulated candles only; the record after 24 Jan is withheld, so these sessions are a forecast.` : ''}`;
 
   const i = d.intraday;
-  const intraday = i ? renderSvg(intradayChart(i, n), CHART_WIDTH, chartHeight('intraday'), 'intraday') : null;
+  const intraday = i ? renderSvg(echarts, intradayChart(i, n), CHART_WIDTH, chartHeight('intraday'), 'intraday') : null;
   const intradayCaption = i
     ? `${escapeHtml(i.symbol)} on ${escapeHtml(i.date)}, one point per minute from ${escapeHtml(i.labels[0] ?? '')}: the mean over ${seedsText} of each minute's last trade price (close_usd of bars.csv) with the band from the 10% to the 90% quantile over seeds. Simulated: previous close ${usd(i.prevClose)}, open ${usd(i.open)} (${(100 * (i.open / i.prevClose - 1)).toFixed(1)}% gap), close ${usd(i.close)} (${(100 * (i.close / i.prevClose - 1)).toFixed(1)}%).${i.observed ? ` Observed (reference lines): previous close ${usd(i.observed.prevClose)}, open ${usd(i.observed.open)}, low ${usd(i.observed.low)}, close ${usd(i.observed.close)} (${(100 * (i.observed.close / i.observed.prevClose - 1)).toFixed(1)}%).` : ''}`
     : '';
 
-  const belief = d.beliefs.length ? renderSvg(beliefChart(d.beliefs), CHART_WIDTH, chartHeight('belief', Math.min(2, d.beliefs.length)), 'belief') : null;
+  const belief = d.beliefs.length ? renderSvg(echarts, beliefChart(d.beliefs), CHART_WIDTH, chartHeight('belief', Math.min(2, d.beliefs.length)), 'belief') : null;
   const beliefCaption = `For each class that reads the news, the mean over its traders of their value estimate V&#770; (docs/model.md: the naive and informed readings heard, weighted by the class's information gap), in dollars, beside the mid price; every 5 minutes of each session, the mean over ${seedsText} (beliefs.csv). A class valuing the stock below its price wants to sell.`;
 
   const f = d.flows;
-  const flows = f ? renderSvg(flowsChart(f, n), CHART_WIDTH, chartHeight('flows'), 'flows') : null;
+  const flows = f ? renderSvg(echarts, flowsChart(f, n), CHART_WIDTH, chartHeight('flows'), 'flows') : null;
   const si = f ? f.dates.indexOf(f.shockDate) : -1;
   const retailSim = f?.classes.find((c) => c.name === 'retail')?.netUsd[si];
   const flowsCaption = f
@@ -132,7 +136,7 @@ export function reportHtml(d: ReportData): string {
     : '';
 
   const s = d.news;
-  const spread = s ? renderSvg(spreadChart(s), CHART_WIDTH, chartHeight('spread', s.classes.length), 'spread') : null;
+  const spread = s ? renderSvg(echarts, spreadChart(s), CHART_WIDTH, chartHeight('spread', s.classes.length), 'spread') : null;
   const spreadCaption = `For each class, the share of its traders that have heard each reading of each event (news.csv, mean over ${seedsText}), every 5 minutes of each session: the naive "fewer GPUs" reading and the "Jevons" reading of DeepSeek-R1 (src/scenario/readings.ts), and the capex confirmations. Hearing a reading moves a trader's value estimate (chart above).`;
 
   const missingSeries = 'Not recorded: this run directory has no beliefs.csv / news.csv (runs recorded before these files existed, or a scenario without news). Re-run with shocklab run --out.';

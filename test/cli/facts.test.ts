@@ -94,7 +94,7 @@ describe('shocklab facts', () => {
   });
 
   it('reads the bars written by the recorder (seed-<n>/ layout)', async () => {
-    for (const seed of [1, 2, 3]) writeRecording(join(tmp, 'sim', `seed-${seed}`), simulate(seed, 1200).recorder, { parquet: false });
+    for (const seed of [1, 2, 3]) await writeRecording(join(tmp, 'sim', `seed-${seed}`), simulate(seed, 1200).recorder, { parquet: false });
     const r = await run([join(tmp, 'sim'), '--min-seeds', '3', '--json']);
     const j = JSON.parse(r.out);
     expect(j.symbol).toBe('ZI');

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBarsCsv } from '../../src/record/csv.ts';
 import { writeDirAtomic, writeRecording } from '../../src/record/node/index.ts';
 import { simulate } from './sim.ts';
@@ -21,7 +21,7 @@ describe('writeRecording', () => {
   const sim = simulate(5, 300, { realSharesPerLot: 3, centsPerTickLot: [5] });
   const r = sim.recorder;
   const dir = join(tmp, 'run', 'seed-5');
-  writeRecording(dir, r, { meta: { seed: 5 } });
+  beforeAll(() => writeRecording(dir, r, { meta: { seed: 5 } }));
 
   it('writes every file, and nothing else, in the target directory', () => {
     expect(readdirSync(dir).sort()).toEqual(['bars.csv', 'bars.parquet', 'flows.csv', 'quotes.csv', 'summary.json', 'trades.csv', 'trades.parquet']);
@@ -93,9 +93,9 @@ describe('writeRecording', () => {
     expect(bars[2]).toMatchObject({ day: 0, minute: 2, symbol: 'ZI', open_ticks: r.bars.open[2], high_ticks: r.bars.high[2], low_ticks: r.bars.low[2], close_ticks: r.bars.close[2], close_usd: (r.bars.close[2] * 5) / 100 });
   });
 
-  it('refuses to write over an existing directory unless asked, and then replaces it whole', () => {
-    expect(() => writeRecording(dir, r)).toThrow(/already exists/);
-    writeRecording(dir, r, { parquet: false, overwrite: true });
+  it('refuses to write over an existing directory unless asked, and then replaces it whole', async () => {
+    await expect(writeRecording(dir, r)).rejects.toThrow(/already exists/);
+    await writeRecording(dir, r, { parquet: false, overwrite: true });
     expect(readdirSync(dir).sort()).toEqual(['bars.csv', 'flows.csv', 'quotes.csv', 'summary.json', 'trades.csv']);
     expect(readdirSync(join(tmp, 'run'))).toEqual(['seed-5']);
   });

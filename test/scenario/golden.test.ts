@@ -28,10 +28,10 @@ describe('a run that keeps no trade rows', () => {
     expect({ tapeHash: r.recorder.hash(), trades: r.recorder.count }).toEqual({ tapeHash: '7a89db18', trades: 20346 });
   });
 
-  it('a seed folder written without the tape says why the tape is missing', () => {
+  it('a seed folder written without the tape says why the tape is missing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'shocklab-norows-'));
     try {
-      const { report } = runSeedJob({ scenario: parseScenario(getPreset('rmsc04')), seed: 1, dir, trades: false }, () => {});
+      const { report } = await runSeedJob({ scenario: parseScenario(getPreset('rmsc04')), seed: 1, dir, trades: false }, () => {});
       expect(report.tapeHash).toBe('7a89db18');
       expect(readdirSync(join(dir, 'seed-1'))).not.toContain('trades.csv');
       const summary = JSON.parse(readFileSync(join(dir, 'seed-1', 'summary.json'), 'utf8')) as { trades: unknown; tradesNote: unknown };

@@ -7,7 +7,7 @@
 import { barsCsv, flowsCsv, quotesCsvChunks, tradesCsvChunks } from '../csv.ts';
 import type { Recorder } from '../recorder.ts';
 import { beliefSamplerOf } from '../beliefs.ts';
-import { barsParquet, tradesParquet } from './parquet.ts';
+import { barsParquet, loadParquetWriter, tradesParquet } from './parquet.ts';
 import { writeDirAtomic, type OutputFile } from './write-dir.ts';
 
 export interface WriteRecordingOptions {
@@ -50,6 +50,8 @@ export function recordingFiles(r: Recorder, options: WriteRecordingOptions = {})
   return files;
 }
 
-export function writeRecording(dir: string, r: Recorder, options: WriteRecordingOptions = {}): void {
+/** Writes the recording's files into `dir`, all or nothing (importing the Parquet writer first when Parquet files are asked for). */
+export async function writeRecording(dir: string, r: Recorder, options: WriteRecordingOptions = {}): Promise<void> {
+  if (options.parquet ?? true) await loadParquetWriter();
   writeDirAtomic(dir, recordingFiles(r, options), { overwrite: options.overwrite });
 }
