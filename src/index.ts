@@ -2,7 +2,7 @@
 
 // core: units, deterministic math, seeded randomness, event heap
 export { ticks, lots, nanos, cents, UnitError, NS_PER_SECOND, NS_PER_MINUTE, NS_PER_MS, type Ticks, type Lots, type Nanos, type Cents, type OrderId, type AgentId } from './core/units.ts';
-export { stream, fromSeed, Xoshiro128, type RandomSource } from './core/rng.ts';
+export { stream, streams, fromSeed, Xoshiro128, type RandomSource } from './core/rng.ts';
 export { dexp, dlog, dpow } from './core/detmath.ts';
 export { uniformInt, normal, exponential, poisson, lognormal } from './core/distributions.ts';
 export { EventHeap } from './core/heap.ts';

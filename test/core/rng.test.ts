@@ -1,6 +1,6 @@
 // xoshiro128** matches the reference vector, splitmix32 matches a BigInt model, streams are reproducible and independent, and output is uniform.
 import { describe, expect, it } from 'vitest';
-import { Xoshiro128, fromSeed, splitmix32, stream } from '../../src/core/rng.ts';
+import { Xoshiro128, fromSeed, splitmix32, stream, streams } from '../../src/core/rng.ts';
 import { chiSquare, chiSquareCritical, Z_1E6 } from './stats.ts';
 
 const M32 = (1n << 32n) - 1n;
@@ -142,6 +142,16 @@ describe('seeding and streams', () => {
   it('pins the first words of a stream (regression pin of the key hash, not an external reference)', () => {
     // If this changes, every recorded run changes: update only on purpose.
     expect(take(stream(42, 'agent', 7), 3)).toEqual(PINNED_STREAM_42_AGENT_7);
+  });
+
+  it('streams(seed, ...prefix)(...rest) is stream(seed, ...prefix, ...rest)', () => {
+    const family = streams(42, 'agent');
+    expect(take(family(7), 3)).toEqual(PINNED_STREAM_42_AGENT_7);
+    const two = streams(9, 'retail', 1);
+    for (const i of [0, 1, 2, 999, 123456]) expect(take(two(i), 4)).toEqual(take(stream(9, 'retail', 1, i), 4));
+    expect(take(streams(9)('retail', 1, 5), 4)).toEqual(take(stream(9, 'retail', 1, 5), 4));
+    expect(take(streams(9, 'retail', 1, 5)(), 4)).toEqual(take(stream(9, 'retail', 1, 5), 4));
+    expect(() => streams(NaN, 'a')).toThrow(/NaN/);
   });
 
   it('rejects bad seeds with a message naming the value', () => {

@@ -5,7 +5,7 @@
 // per ns, with no jitter. Only agent-exchange messages occur, so an agent's link latency is
 // floor(|x_i - x_exchange| / c) and the exchange's is 0 (the kernel adds the two). Positions
 // come from streams keyed (seed, "latency", class, index), so adding agents moves no one else.
-import { stream } from '../../core/rng.ts';
+import { stream, streams } from '../../core/rng.ts';
 import { NS_PER_SECOND } from '../../core/units.ts';
 import type { Scenario } from '../schema.ts';
 
@@ -19,7 +19,8 @@ const METERS_PER_NS = 0.299792458;
  */
 export function abidesLatency(seed: number): (key: string, i: number) => number {
   const exchange = stream(seed, 'latency', 'exchange').nextFloat() * SPAN_METERS;
-  return (key, i) => Math.floor(Math.abs(stream(seed, 'latency', key, i).nextFloat() * SPAN_METERS - exchange) / METERS_PER_NS) / 1000;
+  const latency = streams(seed, 'latency');
+  return (key, i) => Math.floor(Math.abs(latency(key, i).nextFloat() * SPAN_METERS - exchange) / METERS_PER_NS) / 1000;
 }
 
 /** The continuous session's open (0: the run starts at the open) and close (durationSeconds), ns. */

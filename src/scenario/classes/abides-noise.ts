@@ -1,7 +1,7 @@
 // ABIDES's noise agents (`agents.abidesNoise`; agents/abides-noise.ts): one order each, once, at a
 // U-quadratic time in a window around the session; dealt round-robin over the symbols.
 import { z } from 'zod';
-import { stream } from '../../core/rng.ts';
+import { streams } from '../../core/rng.ts';
 import { NS_PER_SECOND } from '../../core/units.ts';
 import { AbidesNoise } from '../../agents/abides-noise.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
@@ -31,9 +31,10 @@ export const abidesNoise: AgentClass<'abidesNoise', typeof section> = {
     if (!c) return;
     const latencyUs = abidesLatency(b.seed);
     const { openNs } = continuousSession(s);
+    const rng = streams(b.seed, 'abides-noise');
     for (let i = 0; i < c.count; i++) {
       const p = { symbol: i % b.n, openNs, windowStartNs: openNs + Math.round(c.windowStartSeconds * NS_PER_SECOND), windowEndNs: openNs + Math.round(c.windowEndSeconds * NS_PER_SECOND) };
-      b.add(new AbidesNoise(b.exchange, b.n, stream(b.seed, 'abides-noise', i), p), latencyUs('abides-noise', i));
+      b.add(new AbidesNoise(b.exchange, b.n, rng(i), p), latencyUs('abides-noise', i));
     }
   },
 };

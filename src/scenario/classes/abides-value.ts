@@ -2,7 +2,7 @@
 // observe, one mean-reverting oracle per symbol (agents/mean-reverting-oracle.ts); dealt
 // round-robin over the symbols. Prices in ticks (RMSC04: cents, a 1-cent tick).
 import { z } from 'zod';
-import { stream } from '../../core/rng.ts';
+import { stream, streams } from '../../core/rng.ts';
 import { NS_PER_SECOND } from '../../core/units.ts';
 import { AbidesValue } from '../../agents/abides-value.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
@@ -55,10 +55,11 @@ export const abidesValue: AgentClass<'abidesValue', typeof section> = {
     const { openNs, closeNs } = continuousSession(s);
     const o = c.oracle;
     const oracles = Array.from({ length: b.n }, (_, symbol) => new MeanRevertingOracle({ meanCents: c.fundamentalMean, kappaPerNs: o.kappaPerNs, volatility: o.volatility, megashockRatePerNs: o.megashockRatePerNs, megashockMean: o.megashockMean, megashockVariance: o.megashockVariance, closeNs: openNs + Math.round(o.closeSeconds * NS_PER_SECOND) }, stream(b.seed, 'oracle', symbol)));
+    const rng = streams(b.seed, 'abides-value');
     for (let i = 0; i < c.count; i++) {
       const symbol = i % b.n;
       const p = { symbol, openNs, closeNs, meanWakeNs: c.meanWakeSeconds * NS_PER_SECOND, oracle: oracles[symbol], meanCents: c.fundamentalMean, kappaPerNs: c.kappaPerNs, observationVariance: c.observationVariance, percentAggressive: c.percentAggressive, depthSpread: c.depthSpread };
-      b.add(new AbidesValue(b.exchange, b.n, stream(b.seed, 'abides-value', i), p), latencyUs('abides-value', i));
+      b.add(new AbidesValue(b.exchange, b.n, rng(i), p), latencyUs('abides-value', i));
     }
   },
 };

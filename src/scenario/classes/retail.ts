@@ -2,7 +2,7 @@
 // added, with their share of its float, their social network and their shared crowd of opinions
 // (agents/retail.ts, agents/retail-crowd.ts; the news feed spreads word of mouth over the network).
 import { z } from 'zod';
-import { stream } from '../../core/rng.ts';
+import { stream, streams } from '../../core/rng.ts';
 import { barabasiAlbert, wattsStrogatz, type SocialNetwork } from '../../news/network.ts';
 import { DEFAULT_CLASS_GAPS } from '../../agents/class-gaps.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
@@ -78,10 +78,11 @@ export const retail: AgentClass<'retail', typeof section> = {
       const holders = holderParams(s, b, symbol, rt, DEFAULT_CLASS_GAPS[InvestorClass.RETAIL]!);
       const members: number[] = [];
       const marginEvery = rt.marginShare > 0 ? 1 / rt.marginShare : Infinity;
+      const rng = streams(seed, 'retail', symbol);
       for (let i = 0; i < rt.count; i++) {
         const onMargin = marginEvery !== Infinity && i % Math.max(1, Math.round(marginEvery)) === 0;
         const t = add(
-          new Retail(exchange, n, stream(seed, 'retail', symbol, i), {
+          new Retail(exchange, n, rng(i), {
             ...holders[i],
             referenceTicks: sym.referencePrice,
             basisMedianRatio: rt.basisMedianRatio,

@@ -2,7 +2,7 @@
 // parameters, the attention and activity clock they share per symbol, and how they are added,
 // dealt round-robin over the symbols right after the market makers (agents/zero-intelligence.ts).
 import { z } from 'zod';
-import { stream } from '../../core/rng.ts';
+import { stream, streams } from '../../core/rng.ts';
 import { NS_PER_SECOND } from '../../core/units.ts';
 import { US_EQUITY_DAY } from '../../market/schedule.ts';
 import { Activity } from '../../agents/activity.ts';
@@ -101,7 +101,8 @@ export const zeroIntelligence: AgentClass<'zeroIntelligence', typeof section> = 
       const rings = new ZiRings(zi.count, zi.maxLive);
       // One rule per symbol, shared by that symbol's traders (agents/zero-intelligence.ts ZiRule).
       const rules = s.symbols.map((_, symbol) => new ZiRule({ symbol, meanWakeNs: zi.meanWakeSeconds * NS_PER_SECOND, pCancel: zi.pCancel, pMarket: zi.pMarket, pCross: zi.pCross, offsetMean: zi.offsetMean, maxQty: zi.maxQty, maxLive: zi.maxLive, attention: attention[symbol], activity: activity[symbol], referenceWeight: zi.referenceWeight, ...maxAge }));
-      for (let i = 0; i < zi.count; i++) add(new ZeroIntelligence(exchange, n, stream(seed, 'zero-intelligence', i), rules[i % n]!, rings.ring(i)), zi.latencyUs);
+      const rng = streams(seed, 'zero-intelligence');
+      for (let i = 0; i < zi.count; i++) add(new ZeroIntelligence(exchange, n, rng(i), rules[i % n]!, rings.ring(i)), zi.latencyUs);
     }
   },
 };
