@@ -7,7 +7,7 @@
 //     day ran ~12% faster (bench/README.md).
 //   - A short run (rmsc04's day of 1,118 agents, 136k events, ~0.2 s cold) is mostly JIT warm-up.
 //     On 2 cores the optimizing compiler's queue is the bottleneck: the large budget made it 30%
-//     slower, and a small one (300) ~13% faster than the default, because each function compiles
+//     slower, and a small one (300) ~11% faster than the default, because each function compiles
 //     sooner.
 // The size is agents x simulated hours, a proxy for events that needs no run: rmsc04 is 7,300,
 // calm-day 33,000, the 10,000-agent day 66,000, a DeepSeek week 940,000.
