@@ -1,6 +1,9 @@
 // One engine's replay of the LOBOPS1 stream in this process: decode (untimed), replay (timed),
 // check the end state, print one JSON line. Run by bench/book.ts in a fresh process per run.
 //   node --import tsx bench/book-engine.ts shocklab|nodejs-order-book [WARMUP_OPS]
+// shocklab's book is made before the clock with the stream's largest id and its number of limit
+// orders (the `maxId` and `capacity` options), as the native book sizes its arrays from the
+// stream; nodejs-order-book has no such options.
 // With WARMUP_OPS > 0 the engine first replays that many leading operations on a throwaway
 // book (untimed), so the timed replay measures compiled code rather than JIT warm-up.
 import { performance } from 'node:perf_hooks';
@@ -11,8 +14,17 @@ import { OP_CANCEL, OP_LIMIT, depthHash, endStateMismatches, loadExpected, loadS
 function replayShocklab(ops: OpStream, count = ops.count): { seconds: number; end: EndState } {
   const { kind, side, id, price, qty } = ops;
   let maxId = 0;
-  for (let i = 0; i < count; i++) if (id[i] > maxId) maxId = id[i];
-  const book = createOrderBook();
+  let limits = 0;
+  let markets = 0;
+  for (let i = 0; i < count; i++) {
+    if (id[i] > maxId) maxId = id[i];
+    if (kind[i] === OP_LIMIT) limits++;
+    else if (kind[i] !== OP_CANCEL) markets++;
+  }
+  // Sized from the stream before the clock, as the native book sizes its id-indexed arrays from
+  // the largest id: every id the replay sends (market orders take ids after the stream's), and
+  // room for every limit order to rest.
+  const book = createOrderBook({ maxId: maxId + markets, capacity: limits });
   let marketId = maxId;
   let rejected = 0;
   const t0 = performance.now(); // clock-ok

@@ -26,9 +26,9 @@ const FAR = 2 ** 31;
 
 export class IdIndex {
   /** Ids below 2^20 (a book's first million ids: all of a short replay's) in one array, doubled as needed, never folded. */
-  private dense = new Int32Array(1024);
+  private dense: Int32Array;
   /** dense.length, kept as a small integer for the bounds test. */
-  private cap = 1024;
+  private cap: number;
   /** Page p holds the entries of ids [p 2^16, (p + 1) 2^16); null when folded or never used. */
   private readonly pages: (Int32Array | null)[] = [];
   /** Page p folded: bit i set when id p 2^16 + i was used; null when not folded. */
@@ -45,6 +45,19 @@ export class IdIndex {
   private readonly spare: Int32Array[] = [];
   /** Pages of ids >= 2^31, by floor(id / 2^16). */
   private readonly far = new Map<number, Int32Array>();
+
+  /**
+   * `expectedMaxId` (optional): the largest id the caller expects. The dense array is then made
+   * big enough for it (up to 2^20 ids) and written once, so that no id's first use pays for a
+   * doubling or for first touching a fresh memory page.
+   */
+  constructor(expectedMaxId = 0) {
+    let cap = 1024;
+    while (cap <= expectedMaxId && cap < DENSE) cap *= 2;
+    this.dense = new Int32Array(cap);
+    this.cap = cap;
+    if (cap > 1024) this.dense.fill(ID_UNSEEN);
+  }
 
   get(id: number): number {
     // A non-integer or negative id reads undefined (not an index of a typed array), which

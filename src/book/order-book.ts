@@ -34,6 +34,11 @@ export interface OrderBookOptions {
   fills?: Fills;
   /** Initial capacity in orders (grows as needed). */
   capacity?: number;
+  /**
+   * The largest order id the caller expects to send (a hint; larger ids still work). Ids up to it
+   * (at most 2^20) are indexed from the start, in memory written once, instead of growing with them.
+   */
+  maxId?: number;
 }
 
 /** What the last operation did, beyond the fills: reused by every call, read it right away. */
@@ -140,7 +145,7 @@ export class OrderBook {
   private nBids = 0;
   private nAsks = 0;
 
-  private readonly ids = new IdIndex();
+  private readonly ids: IdIndex;
 
   /** Set by match() when self-trade prevention cancelled the taker's remainder. */
   private takerStopped = false;
@@ -148,6 +153,7 @@ export class OrderBook {
   constructor(options: OrderBookOptions = {}) {
     this.stp = options.stp ?? STP_NONE;
     this.fills = options.fills ?? new Fills();
+    this.ids = new IdIndex(options.maxId);
     const cap = Math.max(16, options.capacity ?? 64);
     this.oId = zeros(cap);
     this.oQty = zeros(cap);

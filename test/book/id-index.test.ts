@@ -70,4 +70,18 @@ describe('IdIndex', () => {
     expect(ix.get(B + 999_999)).toBe(((B + 999_999) % 1000) + 1);
     expect(ix.get(B + 1_000_000)).toBe(ID_UNSEEN);
   });
+  it('sized from an expected largest id: answers as one that grew, and ids past the hint still work', () => {
+    for (const hint of [0, 3_000, B - 1, 2 ** 40, Number.NaN]) {
+      const sized = new IdIndex(hint);
+      const grown = new IdIndex();
+      const ids = [1, 2_999, 3_000, 3_001, 70_000, B - 1, B, B + PAGE + 3, 2 ** 31 + 5];
+      ids.forEach((id, k) => {
+        sized.set(id, k + 1);
+        grown.set(id, k + 1);
+      });
+      sized.set(42, ID_FINISHED);
+      grown.set(42, ID_FINISHED);
+      for (const id of [...ids, 42, 43, B + 1, 2 ** 31 + 6]) expect(sized.get(id)).toBe(grown.get(id));
+    }
+  });
 });

@@ -256,6 +256,8 @@ const scenarioArb = fc.record({
   idBase: fc.constantFrom(1, 1, 2 ** 20 - 10, 2 ** 24, 2 ** 31 - 10, 2 ** 52),
   /** Gap between fresh ids: 1, or a page of the id index every few ids (65,537), so that pages empty, fold into bitsets and unfold when a modify re-enters an id. */
   idStride: fc.constantFrom(1, 1, 4_099, 65_537),
+  /** The `maxId` hint: none, below the ids used, and past the dense part's end (the hint is capped there). */
+  maxIdHint: fc.constantFrom(undefined, undefined, 50, 5_000, 2 ** 21),
   ops: fc.array(opArb, { minLength: 1, maxLength: 60, size: 'max' }),
 });
 
@@ -316,7 +318,7 @@ const open = (l: Ledger): number => l.submitted - l.filled - l.cancelled - l.exp
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
 function runScenario(sc: Scenario): void {
-  const book = createOrderBook({ stp: sc.stp as 0 | 1 | 2, capacity: 16 });
+  const book = createOrderBook({ stp: sc.stp as 0 | 1 | 2, capacity: 16, maxId: sc.maxIdHint });
   const model = new RefBook(sc.stp);
   const used: number[] = [];
   let nextId = sc.idBase;
