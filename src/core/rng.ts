@@ -52,9 +52,12 @@ export class Xoshiro128 implements RandomSource {
   }
 }
 
+/** splitmix32's state increment (2^32 / the golden ratio). */
+const SPLITMIX_STEP = 0x9e3779b9;
+
 /** splitmix32 step (Vigna's 32-bit variant of splitmix64): returns [next state, output]. */
 export function splitmix32(state: number): [number, number] {
-  const next = (state + 0x9e3779b9) | 0;
+  const next = (state + SPLITMIX_STEP) | 0;
   return [next, splitmixOutput(next)];
 }
 
@@ -92,10 +95,10 @@ export function fromSeed(seed: number): Xoshiro128 {
     throw new RangeError(`seed must be a 32-bit integer, got ${seed}`);
   }
   // Four consecutive splitmix32 outputs.
-  const s1 = ((seed | 0) + 0x9e3779b9) | 0;
-  const s2 = (s1 + 0x9e3779b9) | 0;
-  const s3 = (s2 + 0x9e3779b9) | 0;
-  const s4 = (s3 + 0x9e3779b9) | 0;
+  const s1 = ((seed | 0) + SPLITMIX_STEP) | 0;
+  const s2 = (s1 + SPLITMIX_STEP) | 0;
+  const s3 = (s2 + SPLITMIX_STEP) | 0;
+  const s4 = (s3 + SPLITMIX_STEP) | 0;
   const w0 = splitmixOutput(s1);
   const w1 = splitmixOutput(s2);
   const w2 = splitmixOutput(s3);
@@ -118,16 +121,16 @@ export function stream(seed: number, ...key: ReadonlyArray<string | number>): Xo
  */
 export function streams(seed: number, ...prefix: ReadonlyArray<string | number>): (...rest: ReadonlyArray<string | number>) => Xoshiro128 {
   const h0 = keyHash(seed, prefix);
-  return (...rest) => {
-    let h = h0;
-    for (let i = 0; i < rest.length; i++) h = mix(h, rest[i]);
-    return fromSeed(h);
-  };
+  return (...rest) => fromSeed(foldKey(h0, rest));
 }
 
 function keyHash(seed: number, key: ReadonlyArray<string | number>): number {
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a safe integer, got ${seed}`);
-  let h = mix(0, seed);
+  return foldKey(mix(0, seed), key);
+}
+
+/** Folds each key part into `h`, in order. */
+function foldKey(h: number, key: ReadonlyArray<string | number>): number {
   for (let i = 0; i < key.length; i++) h = mix(h, key[i]);
   return h;
 }
