@@ -1,4 +1,4 @@
-// Probe (not part of the product; AssemblyScript, outside the TypeScript project: tsconfig excludes bench/probes).
+// Probe (not part of the product). AssemblyScript, not TypeScript: tsconfig.json excludes this file.
 // A price-time book in AssemblyScript (dense ladder, bitmap of levels, FIFO per level,
 // links in id-indexed arrays), to time a WebAssembly book cold against the native C++ one.
 const NIL: i32 = -1;
@@ -68,38 +68,33 @@ function levelEmpty(p: i32, side: i32): void {
   else if (p == askPx) askPx = above(p);
 }
 
+/** Trades `qty` lots of a `side` (0 buy, 1 sell) taker against the other side up to `limit`; the lots left. */
 function take(side: i32, limit: i32, qty: i32): i32 {
   let left = qty;
-  if (side == 0) {
-    while (left > 0 && askPx <= limit) {
-      const p = askPx;
-      let o = unchecked(head[p]);
-      while (o != NIL && left > 0) {
-        const mq = unchecked(qtyA[o]);
-        trades++;
-        if (mq > left) { unchecked(qtyA[o] = mq - left); traded += left; unchecked(lqty[p] -= left); left = 0; break; }
-        left -= mq; traded += mq; unchecked(lqty[p] -= mq);
-        unchecked(qtyA[o] = 0);
-        o = unchecked(nextA[o]);
+  while (left > 0 && (side == 0 ? askPx <= limit : bidPx >= limit && bidPx > 0)) {
+    const p = side == 0 ? askPx : bidPx;
+    let o = unchecked(head[p]);
+    while (o != NIL && left > 0) {
+      const mq = unchecked(qtyA[o]);
+      trades++;
+      if (mq > left) {
+        unchecked((qtyA[o] = mq - left));
+        traded += left;
+        unchecked((lqty[p] -= left));
+        left = 0;
+        break;
       }
-      unchecked(head[p] = o);
-      if (o == NIL) { unchecked(tail[p] = NIL); levelEmpty(p, 1); } else unchecked(prevA[o] = NIL);
+      left -= mq;
+      traded += mq;
+      unchecked((lqty[p] -= mq));
+      unchecked((qtyA[o] = 0));
+      o = unchecked(nextA[o]);
     }
-  } else {
-    while (left > 0 && bidPx >= limit && bidPx > 0) {
-      const p = bidPx;
-      let o = unchecked(head[p]);
-      while (o != NIL && left > 0) {
-        const mq = unchecked(qtyA[o]);
-        trades++;
-        if (mq > left) { unchecked(qtyA[o] = mq - left); traded += left; unchecked(lqty[p] -= left); left = 0; break; }
-        left -= mq; traded += mq; unchecked(lqty[p] -= mq);
-        unchecked(qtyA[o] = 0);
-        o = unchecked(nextA[o]);
-      }
-      unchecked(head[p] = o);
-      if (o == NIL) { unchecked(tail[p] = NIL); levelEmpty(p, 0); } else unchecked(prevA[o] = NIL);
-    }
+    unchecked((head[p] = o));
+    if (o == NIL) {
+      unchecked((tail[p] = NIL));
+      levelEmpty(p, 1 - side);
+    } else unchecked((prevA[o] = NIL));
   }
   return left;
 }
