@@ -22,6 +22,9 @@ import { reportHtml } from '../report/html.ts';
 import { parseSeed, resolvedScenarioYaml, shellQuote } from './run.ts';
 import { defaultWorkers, runSeeds } from './run-seeds.ts';
 
+/** A seed-week's cost on one core of this 2-core machine, for the help and the start-up estimate (measured: bench/README.md). */
+const SEED_WEEK_CORE_SECONDS = 15;
+
 const USAGE = `usage: shocklab demo [--seeds K] [--audit-seeds K] [--out DIR]
 
 Runs the fitted DeepSeek week (preset deepseek-2025, 24-31 Jan 2025) for seeds 1..K and prints
@@ -29,7 +32,7 @@ the simulated week beside the record, then audits the article's claims (shocklab
 the week's last A seeds, K-A+1..K (by default 13-20, seeds the preset's fit never saw: it
 searched on 1-8), and writes an HTML report (shocklab report) of it all.
 
-  --seeds K         seeds of the week, 1-100 (default 20; ~15 s of a core each here)
+  --seeds K         seeds of the week, 1-100 (default 20; ~${SEED_WEEK_CORE_SECONDS} s of a core each here)
   --audit-seeds A   paired seeds of the claims audit, 2 to K, or 0 for no audit (default 8;
                     ~9 counterfactual runs of 2-3 sessions per seed)
   --out DIR         where the runs, audit.json and report.html go (default out/deepseek-2025;
@@ -87,7 +90,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   const scenario = parseScenario(getPreset('deepseek-2025'));
   const workers = defaultWorkers(count);
   const t0 = performance.now(); // clock-ok
-  io.err(`running deepseek-2025 for seeds 1-${count} on ${workers} worker${workers === 1 ? '' : 's'} (about ${Math.ceil((count * 15) / workers)} s here)...\n`);
+  io.err(`running deepseek-2025 for seeds 1-${count} on ${workers} worker${workers === 1 ? '' : 's'} (about ${Math.ceil((count * SEED_WEEK_CORE_SECONDS) / workers)} s here)...\n`);
   const files = [
     { name: 'scenario.resolved.yaml', data: resolvedScenarioYaml(scenario) },
     { name: 'command.txt', data: `${['shocklab', 'demo', ...args].map(shellQuote).join(' ')}\n` },
