@@ -39,7 +39,7 @@ export class JsBook {
   below(p: number): number {
     const bits = this.bits;
     let w = p >> 5;
-    let m = bits[w] & ((p & 31) === 31 ? 0x7fffffff : (1 << (p & 31)) - 1);
+    let m = bits[w] & ((1 << (p & 31)) - 1); // at p & 31 = 31: -2^31 - 1, which & reads as 0x7fffffff
     while (m === 0) {
       if (w === 0) return 0;
       m = bits[--w];
