@@ -3,7 +3,8 @@
 // (../shared/peers/abides/driver.py, rmsc04) and `shocklab run --preset rmsc04 --seed S --json`
 // alternately in fresh processes (ABIDES, ours, ABIDES, ours, ...), N rounds (default 3), and
 // prints both sets of counts side by side (new orders, cancels, trades: the driver's
-// definitions), the median wall times, their ratio and the peak RSS of each. ABIDES's time is
+// definitions), the median wall times, their ratio and the peak RSS of each; with several seeds,
+// a last line of the ratios' spread and on how many seeds every count is within +-25%. ABIDES's time is
 // its `wallSeconds` (abides.run only); ours is the X of the CLI's last stderr line
 // `N events in X s` (build + run). Peak RSS of each whole process by /usr/bin/time when it
 // exists. --end-time passes to the driver and becomes `--set durationSeconds` for us (from
@@ -122,8 +123,18 @@ for (let seed = 1; seed <= seedCount; seed++) {
   });
 }
 
+// Across seeds: the spread of the ratios and on how many seeds all three counts agree within +-25%.
+const ratios = results.map((r) => r.speedup);
+const summary = {
+  seeds: results.length,
+  minSpeedup: Math.min(...ratios),
+  medianSpeedup: median(ratios),
+  maxSpeedup: Math.max(...ratios),
+  seedsWithin25: results.filter((r) => r.within25.orders && r.within25.cancels && r.within25.trades).length,
+};
+
 if (values.json) {
-  console.log(JSON.stringify({ endTime: values['end-time'], runs, target: TARGET, results }));
+  console.log(JSON.stringify({ endTime: values['end-time'], runs, target: TARGET, results, summary }));
 } else {
   const n = (x: number) => Math.round(x).toLocaleString('en-US');
   const pct = (x: number, ref: number) => `${x >= ref ? '+' : ''}${((100 * (x - ref)) / ref).toFixed(1)}%`;
@@ -135,4 +146,6 @@ if (values.json) {
     console.log(`  ${'peak RSS MB'.padEnd(12)} ${r.abides.peakRssMB.toFixed(0).padStart(12)} ${r.shocklab.peakRssMB.toFixed(0).padStart(12)}`);
     console.log(`  ${r.speedup >= TARGET ? 'PASS' : 'FAIL'}  shocklab ${r.speedup.toFixed(0)}x faster than ABIDES (target >= ${TARGET}x)`);
   }
+  const x = summary;
+  if (x.seeds > 1) console.log(`\nseeds 1-${x.seeds}: ${x.minSpeedup.toFixed(0)}x to ${x.maxSpeedup.toFixed(0)}x faster, median ${x.medianSpeedup.toFixed(0)}x; all three counts within +-25% of ABIDES's on ${x.seedsWithin25} of ${x.seeds} seeds`);
 }
