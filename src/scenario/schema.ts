@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { INVESTOR_CLASS_NAMES } from '../agents/classes.ts';
 import { economyParams, ParamError, setParameter } from '../economy/params.ts';
-import { localTimeNs, usEquityCalendar, usStartDateProblem } from '../market/calendar.ts';
-import { nonNegativeInt, positiveInt, probability } from './classes/common.ts';
+import { everyDayCalendar, localTimeNs, usEquityCalendar, usStartDateProblem, type Calendar } from '../market/calendar.ts';
+import { NS_PER_DAY } from '../market/schedule.ts';
+import { duration, MAX_RUN_DAYS, MAX_RUN_SECONDS, nonNegativeInt, positiveInt, probability } from './classes/common.ts';
 import { AGENT_CLASSES } from './classes/index.ts';
 
 
@@ -48,8 +49,8 @@ export const ScheduleSchema = z.strictObject({
 export const RecordingSchema = z.strictObject({
   /** Real shares one simulated lot stands for, applied to volumes and flows alike. */
   realSharesPerLot: z.number().positive().default(1),
-  /** Quote sampling interval. */
-  sampleSeconds: z.number().positive().default(1),
+  /** Quote sampling interval: at most a thousand samples a second. */
+  sampleSeconds: z.number().min(0.001).max(MAX_RUN_SECONDS).default(1),
   /** Keep every trade's row for trades.csv / trades.parquet (default); false keeps the tape hash, bars, flows and quotes only (memory for very large runs). */
   tradeRows: z.boolean().default(true),
 });
@@ -102,8 +103,8 @@ export const NewsEventSchema = z.strictObject({
 export const ScenarioSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().default(''),
-  /** Length of the simulated session in seconds, for continuous trading (no `schedule`). */
-  durationSeconds: z.number().positive().optional(),
+  /** Length of the simulated session in seconds, for continuous trading (no `schedule`); at most 100 days. */
+  durationSeconds: duration.optional(),
   /** Trading sessions; without it the market trades continuously from the run's start. */
   schedule: ScheduleSchema.optional(),
   recording: RecordingSchema.default({ realSharesPerLot: 1, sampleSeconds: 1, tradeRows: true }),
@@ -135,16 +136,22 @@ function crossFieldIssues(s: Scenario): string[] {
   if (s.durationSeconds === undefined && s.schedule === undefined) issues.push('durationSeconds: required when there is no schedule (got nothing)');
   if (s.durationSeconds !== undefined && s.schedule !== undefined) issues.push(`durationSeconds: give either durationSeconds (continuous trading) or schedule, not both (got ${s.durationSeconds} and a schedule)`);
   const start = s.schedule?.startDate;
+  let calendar: Calendar | null = s.schedule && start === undefined ? everyDayCalendar(s.schedule.days) : null;
   if (start !== undefined) {
     const problem = usStartDateProblem(start);
     if (problem !== null) issues.push(`schedule.startDate: ${problem} (got ${JSON.stringify(start)})`);
     else {
       try {
-        usEquityCalendar(start, s.schedule!.days);
+        calendar = usEquityCalendar(start, s.schedule!.days);
       } catch (e) {
         issues.push(`schedule.days: ${(e as Error).message} (got ${s.schedule!.days})`);
       }
     }
+  }
+  if (calendar !== null) {
+    // The last close on the run's clock (from the first session's midnight) bounds every time of the run.
+    const endDays = (calendar.midnight(calendar.sessions - 1) + calendar.day.close) / NS_PER_DAY;
+    if (endDays > MAX_RUN_DAYS) issues.push(`schedule.days: the last session would close ${Math.ceil(endDays)} days after the first one's midnight; a run lasts at most ${MAX_RUN_DAYS} days (its times are integer nanoseconds, exact below 2^53) (got ${calendar.sessions})`);
   }
   issues.push(...economyIssues(s));
   if (issues.length === 0) issues.push(...newsIssues(s));

@@ -25,13 +25,15 @@ describe('shocklab run', () => {
     expect(a.stdout).toMatch(/retail/);
   });
 
-  it('rejects an unknown preset, a bad seed and a bad --set with exit 2 and no stack trace', () => {
+  it('rejects an unknown preset, a bad seed, a bad --set and a run too long for exact nanoseconds with exit 2 and no stack trace', () => {
     const cases: [string[], RegExp][] = [
       [['run', '--preset', 'nope'], /unknown preset "nope"/],
       [['run', '--preset', 'zi-smoke', '--seed', 'abc'], /--seed must be a whole number >= 0, got abc/],
       [['run', '--preset', 'zi-smoke', '--set', 'agents.zeroIntelligence.count=-3'], /agents\.zeroIntelligence\.count.*-3/],
       [['run', '--preset', 'zi-smoke', '--set', 'agents.zeroIntelligence.colour=1'], /colour: unknown key/],
       [['run'], /give a scenario file or --preset/],
+      [['run', '--preset', 'rmsc04', '--set', 'durationSeconds=1e9'], /durationSeconds: Too big: expected number to be <=8640000 \(got 1000000000\)/],
+      [['run', '--preset', 'calm-day', '--set', 'schedule.days=100000'], /schedule\.days: .*at most 100 days.*\(got 100000\)/],
     ];
     for (const [args, message] of cases) {
       const r = shocklab(args);

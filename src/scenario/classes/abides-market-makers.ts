@@ -6,12 +6,12 @@ import { NS_PER_SECOND } from '../../core/units.ts';
 import { AbidesMarketMaker } from '../../agents/abides-market-maker.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { abidesLatency, continuousSession } from './abides-common.ts';
-import { nonNegativeInt, positiveInt, probability } from './common.ts';
+import { duration, nonNegativeInt, positiveInt, probability } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const AbidesMarketMakerSchema = z.strictObject({
   count: nonNegativeInt,
-  meanWakeSeconds: z.number().positive().default(60),
+  meanWakeSeconds: duration.default(60),
   pov: probability.default(0.025),
   levels: positiveInt.default(10),
   levelSpacing: z.number().positive().default(5),

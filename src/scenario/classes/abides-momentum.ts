@@ -6,12 +6,12 @@ import { NS_PER_SECOND } from '../../core/units.ts';
 import { AbidesMomentum } from '../../agents/abides-momentum.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { abidesLatency, continuousSession } from './abides-common.ts';
-import { nonNegativeInt, positiveInt } from './common.ts';
+import { duration, nonNegativeInt, positiveInt } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const AbidesMomentumSchema = z.strictObject({
   count: nonNegativeInt,
-  meanWakeSeconds: z.number().positive().default(37),
+  meanWakeSeconds: duration.default(37),
   /** Samples in the short and the long moving average. */
   short: positiveInt.default(20),
   long: positiveInt.default(50),

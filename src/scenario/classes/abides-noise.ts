@@ -6,14 +6,14 @@ import { NS_PER_SECOND } from '../../core/units.ts';
 import { AbidesNoise } from '../../agents/abides-noise.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { abidesLatency, continuousSession } from './abides-common.ts';
-import { nonNegativeInt } from './common.ts';
+import { nonNegativeInt, secondsFromOpen } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const AbidesNoiseSchema = z.strictObject({
   count: nonNegativeInt,
   /** The window the wake time is drawn in, seconds from the open (RMSC04: 09:00 to 16:00). */
-  windowStartSeconds: z.number().default(-1800),
-  windowEndSeconds: z.number().default(23_400),
+  windowStartSeconds: secondsFromOpen.default(-1800),
+  windowEndSeconds: secondsFromOpen.default(23_400),
 });
 
 const section = AbidesNoiseSchema.optional();

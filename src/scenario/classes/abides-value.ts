@@ -8,13 +8,13 @@ import { AbidesValue } from '../../agents/abides-value.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { MeanRevertingOracle } from '../../agents/mean-reverting-oracle.ts';
 import { abidesLatency, continuousSession } from './abides-common.ts';
-import { nonNegativeInt, probability } from './common.ts';
+import { duration, nonNegativeInt, probability } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const AbidesValueSchema = z.strictObject({
   count: nonNegativeInt,
   /** Mean time between wake-ups (RMSC04: 1 / 5.7e-12 per ns = 175.44 s). */
-  meanWakeSeconds: z.number().positive().default(175.438596),
+  meanWakeSeconds: duration.default(175.438596),
   /** r_bar: the fundamental's long-run mean and start, ticks (also the agents' belief). */
   fundamentalMean: z.number().positive().default(100_000),
   /** The agents' belief about mean reversion, per ns. */
@@ -33,7 +33,7 @@ export const AbidesValueSchema = z.strictObject({
       megashockMean: z.number().default(1000),
       megashockVariance: z.number().nonnegative().default(50_000),
       /** The oracle's close, seconds from the open (RMSC04: 16:00, whatever the session's end). */
-      closeSeconds: z.number().positive().default(23_400),
+      closeSeconds: duration.default(23_400),
     })
     .prefault({}),
 });

@@ -13,6 +13,21 @@ export const positiveInt = z.number().int().positive();
 export const nonNegativeInt = z.number().int().nonnegative();
 export const probability = z.number().min(0).max(1);
 
+/**
+ * The longest run, in days and seconds. Times are integer nanoseconds on the run's clock, exact
+ * below 2^53 ns (about 104 days); 100 days leaves room for wake-ups drawn past the end.
+ */
+export const MAX_RUN_DAYS = 100;
+export const MAX_RUN_SECONDS = MAX_RUN_DAYS * 86_400;
+/** A length of time in seconds: at least a nanosecond, at most the longest run. */
+export const duration = z.number().min(1e-9).max(MAX_RUN_SECONDS);
+/** A length of time in seconds that may be 0. */
+export const durationOrZero = z.number().min(0).max(MAX_RUN_SECONDS);
+/** A length of time in minutes: more than 0, at most the longest run. */
+export const durationMinutes = z.number().gt(0).max(MAX_RUN_SECONDS / 60);
+/** A time in seconds from the open, before or after it by at most the longest run. */
+export const secondsFromOpen = z.number().min(-MAX_RUN_SECONDS).max(MAX_RUN_SECONDS);
+
 export const gaps = z.strictObject({ information: probability, onSite: probability, horizon: probability });
 export const fraction = probability;
 /** One class's share of each symbol's float, and how much cash each agent holds per unit of its holding's value. */

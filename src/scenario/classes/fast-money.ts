@@ -6,15 +6,15 @@ import { NS_PER_SECOND } from '../../core/units.ts';
 import { DEFAULT_CLASS_GAPS } from '../../agents/class-gaps.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { FastMoney } from '../../agents/fast-money.ts';
-import { fraction, gaps, holderParams, holding, nonNegativeInt, positiveInt } from './common.ts';
+import { duration, fraction, gaps, holderParams, holding, MAX_RUN_SECONDS, nonNegativeInt, positiveInt } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const FastMoneySchema = z.strictObject({
   count: nonNegativeInt,
   ...holding,
-  meanWakeSeconds: z.number().positive().default(30),
-  trendFastSeconds: z.number().positive().default(300),
-  trendSlowSeconds: z.number().positive().default(1800),
+  meanWakeSeconds: duration.default(30),
+  trendFastSeconds: duration.default(300),
+  trendSlowSeconds: duration.default(1800),
   trendGain: z.number().nonnegative().default(40),
   valueGain: z.number().nonnegative().default(5),
   maxLeverage: z.number().positive().default(2),
@@ -26,9 +26,9 @@ export const FastMoneySchema = z.strictObject({
   /** Largest market order while liquidating after a stop, lots (default: maxOrder). */
   liquidationChunk: positiveInt.optional(),
   /** Time between liquidation orders after a stop. */
-  liquidationIntervalSeconds: z.number().positive().default(5),
+  liquidationIntervalSeconds: duration.default(5),
   /** Flat period after a drawdown stop. */
-  cooldownMinutes: z.number().nonnegative().default(60),
+  cooldownMinutes: z.number().min(0).max(MAX_RUN_SECONDS / 60).default(60),
   gaps: gaps.optional(),
   latencyUs: z.number().nonnegative().default(20),
 });

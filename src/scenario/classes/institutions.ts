@@ -5,13 +5,13 @@ import { stream } from '../../core/rng.ts';
 import { DEFAULT_CLASS_GAPS } from '../../agents/class-gaps.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { Institution } from '../../agents/institution.ts';
-import { gaps, holderParams, holding, nonNegativeInt } from './common.ts';
+import { duration, gaps, holderParams, holding, nonNegativeInt } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const InstitutionsSchema = z.strictObject({
   count: nonNegativeInt,
   ...holding,
-  meanWakeSeconds: z.number().positive().default(900),
+  meanWakeSeconds: duration.default(900),
   /** Lots of target position change per unit of log mispricing, as a multiple of the base position. */
   sensitivity: z.number().nonnegative().default(2),
   /** Largest order, as a fraction of the base position. */

@@ -6,12 +6,12 @@ import { NS_PER_SECOND } from '../../core/units.ts';
 import { DEFAULT_CLASS_GAPS } from '../../agents/class-gaps.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { MarketMaker } from '../../agents/market-maker.ts';
-import { nonNegativeInt, positiveInt, probability } from './common.ts';
+import { duration, nonNegativeInt, positiveInt, probability } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const MarketMakerSchema = z.strictObject({
   count: nonNegativeInt,
-  intervalSeconds: z.number().positive(),
+  intervalSeconds: duration,
   halfSpread: z.number().nonnegative(),
   skew: z.number().nonnegative(),
   size: positiveInt,

@@ -8,13 +8,13 @@ import { DEFAULT_CLASS_GAPS } from '../../agents/class-gaps.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { Retail } from '../../agents/retail.ts';
 import { RetailCrowd } from '../../agents/retail-crowd.ts';
-import { fraction, gaps, holderParams, holding, nonNegativeInt, positiveInt } from './common.ts';
+import { duration, durationMinutes, fraction, gaps, holderParams, holding, nonNegativeInt, positiveInt } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const RetailSchema = z.strictObject({
   count: nonNegativeInt,
   ...holding,
-  meanWakeSeconds: z.number().positive().default(1800),
+  meanWakeSeconds: duration.default(1800),
   /** Median cost basis as a fraction of the reference price (NVDA rose ~10x in two years). */
   basisMedianRatio: z.number().positive().default(0.3),
   basisSigma: z.number().nonnegative().default(0.5),
@@ -25,7 +25,7 @@ export const RetailSchema = z.strictObject({
       degree: positiveInt.default(6),
       rewire: fraction.default(0.1),
       /** Mean delay before a retail trader who heard a reading tells a neighbour (word of mouth; whether it does is the reading's shareProbability). */
-      shareDelayMinutes: z.number().positive().default(60),
+      shareDelayMinutes: durationMinutes.default(60),
     })
     .default({ kind: 'small-world', degree: 6, rewire: 0.1, shareDelayMinutes: 60 }),
   /** Share of retail agents starting optimistic (opinion +1). */

@@ -10,12 +10,12 @@ import { Attention } from '../../agents/attention.ts';
 import { ZeroIntelligence, ZiRings, ZiRule } from '../../agents/zero-intelligence.ts';
 import { DEFAULT_CLASS_GAPS } from '../../agents/class-gaps.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
-import { nonNegativeInt, positiveInt, probability } from './common.ts';
+import { duration, durationOrZero, nonNegativeInt, positiveInt, probability } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const ZeroIntelligenceSchema = z.strictObject({
   count: nonNegativeInt,
-  meanWakeSeconds: z.number().positive(),
+  meanWakeSeconds: duration,
   pCancel: probability,
   pMarket: probability,
   pCross: probability,
@@ -26,12 +26,12 @@ export const ZeroIntelligenceSchema = z.strictObject({
   /** Self-exciting attention shared by the symbol's noise traders (agents/attention.ts); off when absent. */
   attention: z
     .strictObject({
-      decaySeconds: z.number().positive(),
+      decaySeconds: duration,
       gain: z.number().nonnegative(),
       asymmetry: z.number().nonnegative().default(0),
       maxMultiplier: z.number().min(1).default(10),
       /** How often the mid is sampled into the excitement (0 = at every observation). */
-      sampleSeconds: z.number().nonnegative().default(60),
+      sampleSeconds: durationOrZero.default(60),
     })
     .optional(),
   /** Shared activity clock (agents/activity.ts): trading hours and U-shape, a slow regime, a consensus reference; off when absent. */
@@ -42,7 +42,7 @@ export const ZeroIntelligenceSchema = z.strictObject({
       /** Stationary sd of the log activity regime (0 = none). */
       regimeSd: z.number().nonnegative().default(0),
       /** Time constant of the regime. */
-      regimeSeconds: z.number().positive().default(3600),
+      regimeSeconds: duration.default(3600),
       /** Daily sigma of the consensus reference at activity 1 (0 = none). */
       referenceSigma: z.number().nonnegative().default(0),
       /** gamma: the reference's variance grows as activity^gamma. */
@@ -52,13 +52,13 @@ export const ZeroIntelligenceSchema = z.strictObject({
       /** Sd of one jump of the log reference. */
       referenceJumpSigma: z.number().nonnegative().default(0),
       /** With a schedule: how long before the open the noise traders wake up. */
-      leadSeconds: z.number().nonnegative().default(300),
+      leadSeconds: durationOrZero.default(300),
     })
     .optional(),
   /** Weight of the activity's reference in the limit-price reference (0 = the live mid). */
   referenceWeight: probability.default(0),
   /** Orders older than this are cancelled at the trader's next wake-up (absent = never). */
-  maxAgeSeconds: z.number().positive().optional(),
+  maxAgeSeconds: duration.optional(),
 });
 
 const section = ZeroIntelligenceSchema.optional();

@@ -1,0 +1,54 @@
+// The longest run a scenario may ask for: every time on the run's clock is an integer of
+// nanoseconds and must stay exact (below 2^53 ns, about 104 days), so the schema bounds the
+// session length, the number of sessions and every duration field, and says so in one line.
+import { describe, expect, it } from 'vitest';
+import { MAX_RUN_DAYS, MAX_RUN_SECONDS } from '../../src/scenario/classes/common.ts';
+import { getPreset, parseScenario, runEndNs, ScenarioError } from '../../src/scenario/index.ts';
+
+const withSet = (preset: string, edit: (s: Record<string, any>) => void) => {
+  const s = getPreset(preset) as Record<string, any>;
+  edit(s);
+  return s;
+};
+const message = (input: unknown): string => {
+  try {
+    parseScenario(input);
+    return '';
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.message;
+    throw e;
+  }
+};
+
+describe('the longest run', () => {
+  it('keeps the last time of the longest allowed run an exact integer of nanoseconds', () => {
+    const everyDay = parseScenario(withSet('calm-day', (s) => (s.schedule.days = MAX_RUN_DAYS)));
+    const continuous = parseScenario(withSet('rmsc04', (s) => (s.durationSeconds = MAX_RUN_SECONDS)));
+    for (const s of [everyDay, continuous]) {
+      expect(Number.isSafeInteger(runEndNs(s))).toBe(true);
+      expect(runEndNs(s)).toBeLessThan(2 ** 53);
+    }
+  });
+
+  it('rejects one session or one second more, naming the field, the value and the limit', () => {
+    expect(message(withSet('calm-day', (s) => (s.schedule.days = MAX_RUN_DAYS + 1)))).toMatch(/^schedule\.days: .* at most 100 days .*\(got 101\)$/);
+    expect(message(withSet('rmsc04', (s) => (s.durationSeconds = MAX_RUN_SECONDS + 1)))).toMatch(/^durationSeconds: .*<=8640000 \(got 8640001\)$/);
+  });
+
+  it('counts calendar days, not sessions, when the sessions follow the NYSE calendar', () => {
+    // 60 sessions from 2 Jan 2025 close in early April (inside 100 days); 75 close in late April.
+    const dated = (days: number) => withSet('calm-day', (s) => Object.assign(s.schedule, { days, startDate: '2025-01-02' }));
+    expect(message(dated(60))).toBe('');
+    expect(message(dated(75))).toMatch(/^schedule\.days: the last session would close 1\d\d days after .*\(got 75\)$/);
+  });
+
+  it('bounds every duration field: at least a nanosecond, at most the longest run', () => {
+    const cases: [string, (s: Record<string, any>) => void, RegExp][] = [
+      ['zi-smoke', (s) => (s.agents.zeroIntelligence.meanWakeSeconds = 1e-12), /^agents\.zeroIntelligence\.meanWakeSeconds: .*>=1e-9 \(got 1e-12\)$/],
+      ['rmsc04', (s) => (s.agents.abidesNoise.windowEndSeconds = 1e300), /^agents\.abidesNoise\.windowEndSeconds: .*<=8640000 \(got 1e\+300\)$/],
+      ['rmsc04', (s) => (s.recording = { sampleSeconds: 1e-6 }), /^recording\.sampleSeconds: .*>=0\.001 \(got 0\.000001\)$/],
+      ['calm-day', (s) => (s.agents.institutions.meanWakeSeconds = Infinity), /^agents\.institutions\.meanWakeSeconds: /],
+    ];
+    for (const [preset, edit, expected] of cases) expect(message(withSet(preset, edit)), preset).toMatch(expected);
+  });
+});
