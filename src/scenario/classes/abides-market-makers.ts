@@ -6,14 +6,15 @@ import { NS_PER_SECOND } from '../../core/units.ts';
 import { AbidesMarketMaker } from '../../agents/abides-market-maker.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { abidesLatency, continuousSession } from './abides-common.ts';
-import { duration, nonNegativeInt, positiveInt, probability } from './common.ts';
+import { agentCount, duration, positiveInt, probability } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const AbidesMarketMakerSchema = z.strictObject({
-  count: nonNegativeInt,
+  count: agentCount,
   meanWakeSeconds: duration.default(60),
   pov: probability.default(0.025),
-  levels: positiveInt.default(10),
+  /** Ladder levels a side (at most 1,000: every level is an order at each wake-up). */
+  levels: positiveInt.max(1000).default(10),
   levelSpacing: z.number().positive().default(5),
   spreadAlpha: probability.default(0.75),
   priceSkew: z.number().nonnegative().default(4),

@@ -6,11 +6,11 @@ import { NS_PER_SECOND } from '../../core/units.ts';
 import { AbidesMomentum } from '../../agents/abides-momentum.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { abidesLatency, continuousSession } from './abides-common.ts';
-import { duration, nonNegativeInt, positiveInt } from './common.ts';
+import { agentCount, duration, positiveInt } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const AbidesMomentumSchema = z.strictObject({
-  count: nonNegativeInt,
+  count: agentCount,
   meanWakeSeconds: duration.default(37),
   /** Samples in the short and the long moving average. */
   short: positiveInt.default(20),

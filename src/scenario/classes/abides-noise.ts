@@ -6,11 +6,11 @@ import { NS_PER_SECOND } from '../../core/units.ts';
 import { AbidesNoise } from '../../agents/abides-noise.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { abidesLatency, continuousSession } from './abides-common.ts';
-import { nonNegativeInt, secondsFromOpen } from './common.ts';
+import { agentCount, secondsFromOpen } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const AbidesNoiseSchema = z.strictObject({
-  count: nonNegativeInt,
+  count: agentCount,
   /** The window the wake time is drawn in, seconds from the open (RMSC04: 09:00 to 16:00). */
   windowStartSeconds: secondsFromOpen.default(-1800),
   windowEndSeconds: secondsFromOpen.default(23_400),

@@ -8,15 +8,15 @@ import { AbidesValue } from '../../agents/abides-value.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { MeanRevertingOracle } from '../../agents/mean-reverting-oracle.ts';
 import { abidesLatency, continuousSession } from './abides-common.ts';
-import { duration, nonNegativeInt, probability } from './common.ts';
+import { agentCount, duration, probability } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const AbidesValueSchema = z.strictObject({
-  count: nonNegativeInt,
+  count: agentCount,
   /** Mean time between wake-ups (RMSC04: 1 / 5.7e-12 per ns = 175.44 s). */
   meanWakeSeconds: duration.default(175.438596),
-  /** r_bar: the fundamental's long-run mean and start, ticks (also the agents' belief). */
-  fundamentalMean: z.number().positive().default(100_000),
+  /** r_bar: the fundamental's long-run mean and start, ticks (also the agents' belief); at most 10^12 so that its integer path stays exact. */
+  fundamentalMean: z.number().positive().max(1e12).default(100_000),
   /** The agents' belief about mean reversion, per ns. */
   kappaPerNs: z.number().min(0).max(1e-6).default(1.67e-15),
   /** sigma_n: observation noise variance, ticks^2. */
@@ -30,7 +30,7 @@ export const AbidesValueSchema = z.strictObject({
       /** theta: volatility per sqrt(ns), ticks. */
       volatility: z.number().nonnegative().default(5e-5),
       megashockRatePerNs: z.number().nonnegative().default(2.77778e-18),
-      megashockMean: z.number().default(1000),
+      megashockMean: z.number().min(-1e12).max(1e12).default(1000),
       megashockVariance: z.number().nonnegative().default(50_000),
       /** The oracle's close, seconds from the open (RMSC04: 16:00, whatever the session's end). */
       closeSeconds: duration.default(23_400),

@@ -12,6 +12,16 @@ import type { PopulationBuilder } from './descriptor.ts';
 export const positiveInt = z.number().int().positive();
 export const nonNegativeInt = z.number().int().nonnegative();
 export const probability = z.number().min(0).max(1);
+/** The most agents of one class (the engine is measured to 100,000 agents in about 0.43 GB). */
+export const MAX_AGENTS = 1_000_000;
+export const agentCount = z.number().int().min(0).max(MAX_AGENTS);
+/** The largest order size in lots a rule may draw or send (a uniform draw spans at most 2^32 values). */
+export const MAX_ORDER_LOTS = 1_000_000_000;
+export const orderLots = z.number().int().min(1).max(MAX_ORDER_LOTS);
+/** The most cash per agent as a multiple of its holding (with the float's value bound, cents stay below 2^53). */
+export const MAX_CASH_RATIO = 1000;
+/** The most extra cash per agent, dollars. */
+export const MAX_CASH_USD = 1e12;
 
 /**
  * The longest run, in days and seconds. Times are integer nanoseconds on the run's clock, exact
@@ -25,6 +35,10 @@ export const duration = z.number().min(1e-9).max(MAX_RUN_SECONDS);
 export const durationOrZero = z.number().min(0).max(MAX_RUN_SECONDS);
 /** A length of time in minutes: more than 0, at most the longest run. */
 export const durationMinutes = z.number().gt(0).max(MAX_RUN_SECONDS / 60);
+/** A latency in microseconds: 0 to the longest run. */
+export const latencyMicros = z.number().min(0).max(MAX_RUN_SECONDS * 1e6);
+/** An amount of dollars a fund holds or moves, at most $10 trillion either way. */
+export const MAX_FUND_USD = 1e13;
 /** A time in seconds from the open, before or after it by at most the longest run. */
 export const secondsFromOpen = z.number().min(-MAX_RUN_SECONDS).max(MAX_RUN_SECONDS);
 
@@ -35,9 +49,9 @@ export const holding = {
   /** Fraction of the float (floatLots) this class holds, split equally among its agents. */
   floatShare: fraction,
   /** Cash per agent as a multiple of the value of its initial holding (negative: a margin loan, > -1). */
-  cashRatio: z.number().gt(-1).default(0.2),
+  cashRatio: z.number().gt(-1).max(MAX_CASH_RATIO).default(0.2),
   /** Extra cash per agent, in dollars (e.g. for a class that starts flat). */
-  cashUsd: z.number().nonnegative().default(0),
+  cashUsd: z.number().nonnegative().max(MAX_CASH_USD).default(0),
 };
 
 /** Splits `total` lots into `count` integer parts that differ by at most one and add up exactly. */

@@ -6,11 +6,11 @@ import { NS_PER_SECOND } from '../../core/units.ts';
 import { DEFAULT_CLASS_GAPS } from '../../agents/class-gaps.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { FastMoney } from '../../agents/fast-money.ts';
-import { duration, fraction, gaps, holderParams, holding, MAX_RUN_SECONDS, nonNegativeInt, positiveInt } from './common.ts';
+import { agentCount, duration, fraction, gaps, holderParams, holding, latencyMicros, MAX_RUN_SECONDS, orderLots } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const FastMoneySchema = z.strictObject({
-  count: nonNegativeInt,
+  count: agentCount,
   ...holding,
   meanWakeSeconds: duration.default(30),
   trendFastSeconds: duration.default(300),
@@ -20,17 +20,17 @@ export const FastMoneySchema = z.strictObject({
   maxLeverage: z.number().positive().default(2),
   maintenanceMargin: fraction.default(0.25),
   drawdownStop: fraction.default(0.1),
-  maxOrder: positiveInt.default(1000),
+  maxOrder: orderLots.default(1000),
   /** Hold the initial exposure at zero signal (phi_0 = initial position value / equity); false: phi_0 = 0. */
   holdInitialExposure: z.boolean().default(false),
   /** Largest market order while liquidating after a stop, lots (default: maxOrder). */
-  liquidationChunk: positiveInt.optional(),
+  liquidationChunk: orderLots.optional(),
   /** Time between liquidation orders after a stop. */
   liquidationIntervalSeconds: duration.default(5),
   /** Flat period after a drawdown stop. */
   cooldownMinutes: z.number().min(0).max(MAX_RUN_SECONDS / 60).default(60),
   gaps: gaps.optional(),
-  latencyUs: z.number().nonnegative().default(20),
+  latencyUs: latencyMicros.default(20),
 });
 
 const section = FastMoneySchema.optional();

@@ -5,11 +5,11 @@ import { stream } from '../../core/rng.ts';
 import { DEFAULT_CLASS_GAPS } from '../../agents/class-gaps.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { Institution } from '../../agents/institution.ts';
-import { duration, gaps, holderParams, holding, nonNegativeInt } from './common.ts';
+import { agentCount, duration, gaps, holderParams, holding, latencyMicros } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const InstitutionsSchema = z.strictObject({
-  count: nonNegativeInt,
+  count: agentCount,
   ...holding,
   meanWakeSeconds: duration.default(900),
   /** Lots of target position change per unit of log mispricing, as a multiple of the base position. */
@@ -23,7 +23,7 @@ export const InstitutionsSchema = z.strictObject({
   /** In the pre-open, value against the published indicative opening price rather than the last close (agents/institution.ts). */
   preOpenIndicative: z.boolean().default(false),
   gaps: gaps.optional(),
-  latencyUs: z.number().nonnegative().default(200),
+  latencyUs: latencyMicros.default(200),
 });
 
 const section = InstitutionsSchema.optional();

@@ -2,6 +2,7 @@
 // parameters and how they are added, after every other class, with their assets scaled from real
 // dollars to the simulation's (agents/leveraged-etf.ts: rebalancing in the closing auction).
 import { z } from 'zod';
+import { latencyMicros, MAX_FUND_USD } from './common.ts';
 import { NS_PER_SECOND } from '../../core/units.ts';
 import { US_EQUITY_DAY } from '../../market/schedule.ts';
 import { DEFAULT_CLASS_GAPS } from '../../agents/class-gaps.ts';
@@ -13,10 +14,10 @@ export const LeveragedEtfSchema = z.strictObject({
   symbol: z.string().min(1),
   leverage: z.number().refine((x) => x !== 0 && Number.isFinite(x), 'leverage must be a non-zero number'),
   /** Assets under management in real dollars at the start (divided by the symbol's real shares per lot in the simulation). */
-  aumUsd: z.number().positive(),
+  aumUsd: z.number().positive().max(MAX_FUND_USD),
   /** Net creations (+) or redemptions (-) per session in real dollars. */
-  dailyFlowUsd: z.array(z.number()).default([]),
-  latencyUs: z.number().nonnegative().default(100),
+  dailyFlowUsd: z.array(z.number().min(-MAX_FUND_USD).max(MAX_FUND_USD)).default([]),
+  latencyUs: latencyMicros.default(100),
 });
 
 const section = z.array(LeveragedEtfSchema).default([]);

@@ -6,21 +6,21 @@ import { NS_PER_SECOND } from '../../core/units.ts';
 import { DEFAULT_CLASS_GAPS } from '../../agents/class-gaps.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { MarketMaker } from '../../agents/market-maker.ts';
-import { duration, nonNegativeInt, positiveInt, probability } from './common.ts';
+import { agentCount, duration, latencyMicros, orderLots, positiveInt, probability } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const MarketMakerSchema = z.strictObject({
-  count: nonNegativeInt,
+  count: agentCount,
   intervalSeconds: duration,
   halfSpread: z.number().nonnegative(),
   skew: z.number().nonnegative(),
-  size: positiveInt,
+  size: orderLots,
   maxInventory: positiveInt,
   /** Extra half-spread in ticks per unit of realised volatility (per-tick returns, EWMA). */
   volSpread: z.number().nonnegative().default(0),
   /** Share of each session's market-on-close imbalance the first maker of each symbol offsets with a market-on-close order, a minute before the on-close cut-off (0 = none). */
   closingOffset: probability.default(0),
-  latencyUs: z.number().nonnegative().default(50),
+  latencyUs: latencyMicros.default(50),
 });
 
 const section = MarketMakerSchema.optional();

@@ -8,11 +8,11 @@ import { DEFAULT_CLASS_GAPS } from '../../agents/class-gaps.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { Retail } from '../../agents/retail.ts';
 import { RetailCrowd } from '../../agents/retail-crowd.ts';
-import { duration, durationMinutes, fraction, gaps, holderParams, holding, nonNegativeInt, positiveInt } from './common.ts';
+import { agentCount, duration, durationMinutes, fraction, gaps, holderParams, holding, latencyMicros, orderLots, positiveInt } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const RetailSchema = z.strictObject({
-  count: nonNegativeInt,
+  count: agentCount,
   ...holding,
   meanWakeSeconds: duration.default(1800),
   /** Median cost basis as a fraction of the reference price (NVDA rose ~10x in two years). */
@@ -47,9 +47,9 @@ export const RetailSchema = z.strictObject({
   fromOpen: z.boolean().default(false),
   /** Share of retail agents trading on margin (initial margin 50%). */
   marginShare: fraction.default(0.1),
-  maxOrder: positiveInt.default(100),
+  maxOrder: orderLots.default(100),
   gaps: gaps.optional(),
-  latencyUs: z.number().nonnegative().default(5000),
+  latencyUs: latencyMicros.default(5000),
 });
 
 const section = RetailSchema.optional();

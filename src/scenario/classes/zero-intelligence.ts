@@ -10,19 +10,19 @@ import { Attention } from '../../agents/attention.ts';
 import { ZeroIntelligence, ZiRings, ZiRule } from '../../agents/zero-intelligence.ts';
 import { DEFAULT_CLASS_GAPS } from '../../agents/class-gaps.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
-import { duration, durationOrZero, nonNegativeInt, positiveInt, probability } from './common.ts';
+import { agentCount, duration, durationOrZero, latencyMicros, orderLots, positiveInt, probability } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const ZeroIntelligenceSchema = z.strictObject({
-  count: nonNegativeInt,
+  count: agentCount,
   meanWakeSeconds: duration,
   pCancel: probability,
   pMarket: probability,
   pCross: probability,
   offsetMean: z.number().positive(),
-  maxQty: positiveInt,
-  maxLive: positiveInt.default(16),
-  latencyUs: z.number().nonnegative().default(100),
+  maxQty: orderLots,
+  maxLive: positiveInt.max(1000).default(16),
+  latencyUs: latencyMicros.default(100),
   /** Self-exciting attention shared by the symbol's noise traders (agents/attention.ts); off when absent. */
   attention: z
     .strictObject({

@@ -1,6 +1,8 @@
-// The longest run a scenario may ask for: every time on the run's clock is an integer of
-// nanoseconds and must stay exact (below 2^53 ns, about 104 days), so the schema bounds the
-// session length, the number of sessions and every duration field, and says so in one line.
+// The ranges the scenario schema enforces so that every number of a run stays exact and every
+// array can be made: times are integers of nanoseconds below 2^53 (a run lasts at most 100 days,
+// every length of time is between a nanosecond and that), money is integer cents below 2^53 (the
+// float's value and the cash multiples are bounded), populations, order sizes and rings have a
+// ceiling. Each violation is one line naming the field, the value and the limit.
 import { describe, expect, it } from 'vitest';
 import { MAX_RUN_DAYS, MAX_RUN_SECONDS } from '../../src/scenario/classes/common.ts';
 import { getPreset, parseScenario, runEndNs, ScenarioError } from '../../src/scenario/index.ts';
@@ -50,5 +52,27 @@ describe('the longest run', () => {
       ['calm-day', (s) => (s.agents.institutions.meanWakeSeconds = Infinity), /^agents\.institutions\.meanWakeSeconds: /],
     ];
     for (const [preset, edit, expected] of cases) expect(message(withSet(preset, edit)), preset).toMatch(expected);
+  });
+});
+
+describe('sizes and money', () => {
+  it('bounds populations, order sizes, rings, ladders, latencies, prices in ticks and fund sizes', () => {
+    const cases: [string, (s: Record<string, any>) => void, RegExp][] = [
+      ['zi-smoke', (s) => (s.agents.zeroIntelligence.count = 1e9), /^agents\.zeroIntelligence\.count: .*<=1000000 \(got 1000000000\)$/],
+      ['zi-smoke', (s) => (s.agents.zeroIntelligence.maxQty = 1e15), /^agents\.zeroIntelligence\.maxQty: .*<=1000000000 \(got 1000000000000000\)$/],
+      ['zi-smoke', (s) => (s.agents.zeroIntelligence.maxLive = 1e9), /^agents\.zeroIntelligence\.maxLive: .*<=1000 \(got 1000000000\)$/],
+      ['calm-day', (s) => (s.agents.retail.latencyUs = 1e300), /^agents\.retail\.latencyUs: .*<=8640000000000 \(got 1e\+300\)$/],
+      ['rmsc04', (s) => (s.agents.abidesMarketMakers.levels = 1e9), /^agents\.abidesMarketMakers\.levels: .*<=1000 \(got 1000000000\)$/],
+      ['rmsc04', (s) => (s.agents.abidesValue.fundamentalMean = 1e300), /^agents\.abidesValue\.fundamentalMean: .*<=1000000000000 \(got 1e\+300\)$/],
+      ['deepseek-2025', (s) => (s.agents.leveragedEtfs[0].aumUsd = 1e20), /^agents\.leveragedEtfs\.0\.aumUsd: .*<=10000000000000 \(got 100000000000000000000\)$/],
+    ];
+    for (const [preset, edit, expected] of cases) expect(message(withSet(preset, edit)), preset).toMatch(expected);
+  });
+
+  it("keeps cents exact: the float's value at the reference price and the cash multiples are bounded", () => {
+    // Every preset's floats fit (the DeepSeek week's AVGO float is the largest, 3.9e12 cents).
+    for (const preset of ['zi-smoke', 'calm-day', 'rmsc04', 'deepseek-2025']) expect(message(getPreset(preset)), preset).toBe('');
+    expect(message(withSet('calm-day', (s) => (s.symbols[0].floatLots = 1e15)))).toMatch(/^symbols\.0\.floatLots: the float's value .* is 1\.426e\+19 cents, above 8\.796e\+12 .*\(got 1000000000000000\)$/);
+    expect(message(withSet('calm-day', (s) => (s.agents.retail.cashRatio = 1e300)))).toMatch(/^agents\.retail\.cashRatio: .*<=1000 \(got 1e\+300\)$/);
   });
 });
