@@ -12,6 +12,7 @@
 // `shocklab schema targets` prints its JSON Schema. Without a weight, calibration weighs a
 // moment by the inverse of its variance across the search seeds at the starting point.
 import { z } from 'zod';
+import { shown } from '../core/shown.ts';
 import type { DayRow, SeedReport } from '../scenario/report.ts';
 
 export const MOMENT_NAMES = ['return', 'openGap', 'low', 'high', 'volumeMultiple', 'retailNetUsd', 'letfRebalanceShare'] as const;
@@ -64,7 +65,7 @@ export function parseTargets(input: unknown, source = 'targets'): TargetInput[] 
   if (i.code === 'unrecognized_keys') throw new TargetsError(`${source}: ${path ? path + '.' : ''}${i.keys.join(', ')}: unknown key`);
   const got = i.path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), input);
   const allowed = i.code === 'invalid_value' && path.endsWith('moment') ? ` (one of ${MOMENT_NAMES.join(', ')})` : '';
-  throw new TargetsError(`${source}: ${path || '(root)'}: ${i.message}${allowed}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`);
+  throw new TargetsError(`${source}: ${path || '(root)'}: ${i.message}${allowed}${got === undefined ? '' : ` (got ${shown(got)})`}`);
 }
 
 /**

@@ -3,6 +3,7 @@
 // errors, so a typo never goes unseen. No field may be a price, a return or a value ratio the
 // model should produce: news carries economic content and readings as economy changes only.
 import { z } from 'zod';
+import { shown } from '../core/shown.ts';
 import { INVESTOR_CLASS_NAMES } from '../agents/classes.ts';
 import { economyParams, ParamError, setParameter } from '../economy/params.ts';
 import { everyDayCalendar, localTimeNs, usEquityCalendar, usStartDateProblem, type Calendar } from '../market/calendar.ts';
@@ -221,7 +222,7 @@ function outcomeKeyIssues(input: unknown): string[] {
   const walk = (x: unknown, path: string) => {
     if (x === null || typeof x !== 'object') return;
     for (const [k, v] of Object.entries(x)) {
-      if (OUTCOME_KEY.test(k) && !path.endsWith('.economy')) issues.push(`${path}.${k}: news may not carry a price, return or value ratio (readings give economy changes; the model computes values) (got ${JSON.stringify(v)})`);
+      if (OUTCOME_KEY.test(k) && !path.endsWith('.economy')) issues.push(`${path}.${k}: news may not carry a price, return or value ratio (readings give economy changes; the model computes values) (got ${shown(v)})`);
       else walk(v, `${path}.${k}`);
     }
   };
@@ -261,7 +262,7 @@ export function parseScenario(input: unknown): Scenario {
     const path = i.path.length ? i.path.join('.') : '(root)';
     if (i.code === 'unrecognized_keys') return `${path === '(root)' ? '' : path + '.'}${i.keys.join(', ')}: unknown key`;
     const value = valueAt(input, i.path);
-    return `${path}: ${i.message} (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`;
+    return `${path}: ${i.message} (got ${value === undefined ? 'nothing' : shown(value)})`;
   });
   throw new ScenarioError(issues);
 }

@@ -123,6 +123,7 @@ describe('targets', () => {
   it('refuses an unknown moment, naming the entry and the allowed names', () => {
     expect(() => parseTargets({ targets: [{ moment: 'sharpe', symbol: 'NVDA', date: '2025-01-27', value: 1 }] }, 't.yaml')).toThrow(/t\.yaml: targets\.0\.moment: .*\(one of return, openGap, low, high, volumeMultiple, retailNetUsd, letfRebalanceShare\) \(got "sharpe"\)/);
     expect(() => parseTargets({ targets: [{ moment: 'return', symbol: 'NVDA', value: 1 }] })).toThrow(/exactly one of date and session/);
+    expect(() => parseTargets({ targets: [{ moment: 'return', symbol: 'NVDA', date: '2025-01-27', value: NaN }] })).toThrow(/targets\.0\.value: .*\(got NaN\)$/);
     const ok = parseTargets({ targets: [{ moment: 'return', symbol: 'NVDA', date: '2025-01-30', value: -0.1 }] });
     expect(() => resolveTargets(ok, ['NVDA'], ['2025-01-24', '2025-01-27'])).toThrow(/targets\.0\.date: 2025-01-30 is not a session of the run/);
     expect(() => resolveTargets(ok, ['AVGO'], ['2025-01-30'])).toThrow(/targets\.0\.symbol: NVDA is not a symbol of the scenario/);

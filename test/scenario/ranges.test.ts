@@ -49,7 +49,8 @@ describe('the longest run', () => {
       ['zi-smoke', (s) => (s.agents.zeroIntelligence.meanWakeSeconds = 1e-12), /^agents\.zeroIntelligence\.meanWakeSeconds: .*>=1e-9 \(got 1e-12\)$/],
       ['rmsc04', (s) => (s.agents.abidesNoise.windowEndSeconds = 1e300), /^agents\.abidesNoise\.windowEndSeconds: .*<=8640000 \(got 1e\+300\)$/],
       ['rmsc04', (s) => (s.recording = { sampleSeconds: 1e-6 }), /^recording\.sampleSeconds: .*>=0\.001 \(got 0\.000001\)$/],
-      ['calm-day', (s) => (s.agents.institutions.meanWakeSeconds = Infinity), /^agents\.institutions\.meanWakeSeconds: /],
+      ['calm-day', (s) => (s.agents.institutions.meanWakeSeconds = Infinity), /^agents\.institutions\.meanWakeSeconds: .*\(got Infinity\)$/],
+      ['rmsc04', (s) => (s.durationSeconds = NaN), /^durationSeconds: .*\(got NaN\)$/],
     ];
     for (const [preset, edit, expected] of cases) expect(message(withSet(preset, edit)), preset).toMatch(expected);
   });
