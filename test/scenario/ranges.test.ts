@@ -63,6 +63,7 @@ describe('sizes and money', () => {
       ['zi-smoke', (s) => (s.agents.zeroIntelligence.maxQty = 1e15), /^agents\.zeroIntelligence\.maxQty: .*<=1000000000 \(got 1000000000000000\)$/],
       ['zi-smoke', (s) => (s.agents.zeroIntelligence.maxLive = 1e9), /^agents\.zeroIntelligence\.maxLive: .*<=1000 \(got 1000000000\)$/],
       ['calm-day', (s) => (s.agents.retail.latencyUs = 1e300), /^agents\.retail\.latencyUs: .*<=8640000000000 \(got 1e\+300\)$/],
+      ['calm-day', (s) => (s.agents.zeroIntelligence.attention.maxMultiplier = 1e12), /^agents\.zeroIntelligence\.attention\.maxMultiplier: .*<=100 \(got 1000000000000\)$/],
       ['rmsc04', (s) => (s.agents.abidesMarketMakers.levels = 1e9), /^agents\.abidesMarketMakers\.levels: .*<=1000 \(got 1000000000\)$/],
       ['rmsc04', (s) => (s.agents.abidesValue.fundamentalMean = 1e300), /^agents\.abidesValue\.fundamentalMean: .*<=1000000000000 \(got 1e\+300\)$/],
       ['deepseek-2025', (s) => (s.agents.leveragedEtfs[0].aumUsd = 1e20), /^agents\.leveragedEtfs\.0\.aumUsd: .*<=10000000000000 \(got 100000000000000000000\)$/],

@@ -29,7 +29,8 @@ export const ZeroIntelligenceSchema = z.strictObject({
       decaySeconds: duration,
       gain: z.number().nonnegative(),
       asymmetry: z.number().nonnegative().default(0),
-      maxMultiplier: z.number().min(1).default(10),
+      /** The most the attention multiplies the wake-up rate (at most 100: each step up is that many more events). */
+      maxMultiplier: z.number().min(1).max(100).default(10),
       /** How often the mid is sampled into the excitement (0 = at every observation). */
       sampleSeconds: durationOrZero.default(60),
     })
