@@ -133,6 +133,10 @@ function crossFieldIssues(s: Scenario): string[] {
     const cents = x.referencePrice * x.tickCents * x.floatLots;
     if (cents > MAX_FLOAT_VALUE_CENTS) issues.push(`symbols.${i}.floatLots: the float's value at the reference price (referencePrice x tickCents x floatLots) is ${cents.toExponential(3)} cents, above ${MAX_FLOAT_VALUE_CENTS.toExponential(3)} (2^53 / 1024: cash up to ${MAX_CASH_RATIO}x a holding stays an exact number of cents) (got ${x.floatLots})`);
   });
+  s.symbols.forEach((x, i) => {
+    const first = s.symbols.findIndex((y) => y.name === x.name);
+    if (first < i) issues.push(`symbols.${i}.name: symbols.${first} has this name too; each symbol needs its own (its files and flows are named after it) (got ${JSON.stringify(x.name)})`);
+  });
   const names = new Set(s.symbols.map((x) => x.name));
   a.leveragedEtfs.forEach((e, i) => {
     if (!names.has(e.symbol)) issues.push(`agents.leveragedEtfs.${i}.symbol: not a symbol of this scenario (got ${JSON.stringify(e.symbol)})`);

@@ -2,7 +2,8 @@
 // array can be made: times are integers of nanoseconds below 2^53 (a run lasts at most 100 days,
 // every length of time is between a nanosecond and that), money is integer cents below 2^53 (the
 // float's value and the cash multiples are bounded), populations, order sizes and rings have a
-// ceiling. Each violation is one line naming the field, the value and the limit.
+// ceiling, and two symbols may not share a name. Each violation is one line naming the field,
+// the value and the limit.
 import { describe, expect, it } from 'vitest';
 import { MAX_RUN_DAYS, MAX_RUN_SECONDS } from '../../src/scenario/classes/common.ts';
 import { getPreset, parseScenario, runEndNs, ScenarioError } from '../../src/scenario/index.ts';
@@ -76,5 +77,9 @@ describe('sizes and money', () => {
     for (const preset of ['zi-smoke', 'calm-day', 'rmsc04', 'deepseek-2025']) expect(message(getPreset(preset)), preset).toBe('');
     expect(message(withSet('calm-day', (s) => (s.symbols[0].floatLots = 1e15)))).toMatch(/^symbols\.0\.floatLots: the float's value .* is 1\.426e\+19 cents, above 8\.796e\+12 .*\(got 1000000000000000\)$/);
     expect(message(withSet('calm-day', (s) => (s.agents.retail.cashRatio = 1e300)))).toMatch(/^agents\.retail\.cashRatio: .*<=1000 \(got 1e\+300\)$/);
+  });
+
+  it('refuses two symbols of one name (their files and flows are named after them)', () => {
+    expect(message(withSet('zi-smoke', (s) => s.symbols.push({ ...s.symbols[0], referencePrice: 500 })))).toMatch(/^symbols\.1\.name: symbols\.0 has this name too; .*\(got "ZI"\)$/);
   });
 });
