@@ -11,6 +11,7 @@ import { defaultWorkers } from './run-seeds.ts';
 import { runSeedJob } from './seed-job.ts';
 import { runSeedPool } from './seed-pool.ts';
 import { loadScenarioInput } from './scenario-input.ts';
+import { checkOutputFile } from './output-paths.ts';
 
 export const AUDIT_USAGE = `usage: shocklab audit [FILE | --preset NAME] [--seed S] [--seeds K] [--claims C3,C10] [--json]
                       [--out FILE] [--workers N] [--set path=value]...
@@ -115,6 +116,7 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
     if (claims.length === 0) throw new UsageError(`--claims needs at least one claim id (known: ${known.join(', ')})`);
     for (const id of claims) if (!known.includes(id)) throw new UsageError(`--claims: unknown claim ${JSON.stringify(id)} (known: ${known.join(', ')})`);
   }
+  if (values.out !== undefined) checkOutputFile('--out', values.out);
   const preset = positionals.length === 0 && values.preset === undefined ? 'deepseek-2025' : values.preset;
   const base: ScenarioInput = loadScenarioInput(positionals[0], preset, values.set);
   const report = await auditClaims({ base, seeds, firstSeed, ...(claims ? { claims } : {}), run: poolRunner(io, workers) });

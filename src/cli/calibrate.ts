@@ -4,7 +4,7 @@
 // low and volume multiple, and the next day's return). Writes fit.json and the fitted scenario as
 // YAML into a new directory, all or nothing; Ctrl-C writes the best point found and exits 130.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify as toYaml } from 'yaml';
@@ -14,6 +14,7 @@ import type { Io } from './io.ts';
 import { Progress } from './progress.ts';
 import { runSeeds } from './run-seeds.ts';
 import { loadScenarioInput, readDataFile, readText } from './scenario-input.ts';
+import { checkOutputDir } from './output-paths.ts';
 
 export const CALIBRATE_HELP = `usage: shocklab calibrate <FILE | --preset NAME> (--targets FILE | --bars FILE --symbol S --event YYYY-MM-DD)
                          [--params FILE] [--seeds K] [--max-evals N] [--check-seeds M] [--set P=V] [--out DIR] [--dry-run]
@@ -244,7 +245,7 @@ export async function calibrateCommand(args: string[], io: Io): Promise<number> 
     }
   }
   const out = values.out ?? `out/calibrate-${name}`;
-  if (!values['dry-run'] && existsSync(out) && readdirSync(out).length > 0) throw new UsageError(`--out ${out} exists and is not empty; choose a new directory`);
+  if (!values['dry-run']) checkOutputDir('--out', out, { empty: true });
 
   io.out(`target moments (${values.bars !== undefined ? `from ${values.bars}` : values.targets}):\n`);
   for (const t of targets) io.out(`  ${targetLabel(t).padEnd(40)} ${show(t, t.value).padStart(10)}   weight ${t.weight ?? '1/variance across seeds at the start'}\n`);

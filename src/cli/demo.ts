@@ -21,6 +21,7 @@ import { loadReportData, readAudit } from './report.ts';
 import { reportHtml } from '../report/html.ts';
 import { parseSeed, resolvedScenarioYaml, shellQuote } from './run.ts';
 import { defaultWorkers, runSeeds } from './run-seeds.ts';
+import { checkOutputDir } from './output-paths.ts';
 
 /** A seed-week's cost on one core of this 2-core machine, for the help and the start-up estimate (measured: bench/README.md). */
 const SEED_WEEK_CORE_SECONDS = 15;
@@ -87,6 +88,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   const auditSeeds = parseSeed(values['audit-seeds'], '--audit-seeds', Math.min(8, count));
   if (auditSeeds !== 0 && (auditSeeds < 2 || auditSeeds > count)) throw new UsageError(`--audit-seeds must be 0 (no audit) or between 2 and --seeds (${count}), got ${auditSeeds}`);
   const out = values.out ?? 'out/deepseek-2025';
+  checkOutputDir('--out', out, { empty: false });
   const scenario = parseScenario(getPreset('deepseek-2025'));
   const workers = defaultWorkers(count);
   const t0 = performance.now(); // clock-ok

@@ -1,7 +1,7 @@
 // `shocklab economy <calculator>`: the compute-economy calculators and the full model on the
 // command line. Each prints a readable table, or JSON with --json (plain numbers, full precision);
 // `economy NAME --help` prints that calculator's flags with their units and an example.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parse as parseYaml } from 'yaml';
@@ -30,6 +30,7 @@ import {
 } from '../economy/index.ts';
 import { joinNegativeValues, plainParseError, UsageError } from './errors.ts';
 import type { Io } from './io.ts';
+import { checkOutputDir } from './output-paths.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -247,8 +248,8 @@ async function runModel(args: string[], io: Io): Promise<number> {
   const shock = values.jump === undefined ? undefined : shockRatio(params, num(values, 'jump'));
   let file = resolve('economy-run.svg');
   if (typeof values.out === 'string') {
+    checkOutputDir('--out', values.out, { empty: false });
     mkdirSync(values.out, { recursive: true });
-    if (!statSync(values.out).isDirectory()) throw new UsageError(`--out must be a directory, got ${values.out}`);
     file = resolve(join(values.out, 'economy-run.svg'));
   }
   writeFileSync(file, economyChartSvg(r));

@@ -15,6 +15,7 @@ import { reportHtml } from '../report/html.ts';
 import { plainParseError, UsageError } from './errors.ts';
 import { loadScenario } from './scenario-input.ts';
 import { writeFileAtomic, type Io } from './io.ts';
+import { checkOutputFile } from './output-paths.ts';
 
 const USAGE = `usage: shocklab report <run dir> [--audit FILE] [--out FILE]
 
@@ -132,7 +133,7 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(`report takes one run directory, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}; shocklab report --help`);
   const dir = positionals[0];
   const out = values.out ?? join(dir, 'report.html');
-  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a directory; give a file name`);
+  checkOutputFile('--out', out);
   const auditFile = values.audit ?? (existsSync(join(dir, 'audit.json')) ? join(dir, 'audit.json') : undefined);
   const audit = auditFile === undefined ? null : readAudit(auditFile);
   const data = loadReportData(dir, audit);

@@ -4,7 +4,6 @@
 // Output files (CSV, Parquet, summary.json per seed; run.json, scenario.resolved.yaml and
 // command.txt for the run; docs/output.md lists them) go to DIR, all or nothing. The same seed
 // prints the same bytes on stdout; timings and the progress bar go to stderr.
-import { existsSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { ScenarioError, type Scenario, type SeedReport } from '../index.ts';
@@ -13,6 +12,7 @@ import { joinNegativeValues, plainParseError, UsageError, wholeNumber } from './
 import type { Io } from './io.ts';
 import { Progress } from './progress.ts';
 import { loadScenario } from './scenario-input.ts';
+import { checkOutputDir } from './output-paths.ts';
 
 /** A seed flag: a whole number >= 0 (`fallback` when absent); other commands' counts use it too. */
 export function parseSeed(text: string | undefined, name = '--seed', fallback = 1): number {
@@ -55,10 +55,6 @@ function formatReport(s: Scenario, rep: SeedReport): string {
 }
 
 /** Refuses an output directory that exists and is not empty, before any simulation runs (missing parents are created at the end). */
-function checkOutDir(out: string): void {
-  if (existsSync(out) && readdirSync(out).length > 0) throw new UsageError(`--out ${out} exists and is not empty; choose a new directory`);
-}
-
 const USAGE = `usage: shocklab run <FILE.yaml|FILE.json | --preset NAME> [options]
 
 Runs a scenario for one or more seeds and prints, per seed, the tape hash and, per session and
@@ -118,7 +114,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     if (e instanceof ScenarioError) throw new UsageError(`invalid scenario: ${e.message}`);
     throw e;
   }
-  if (values.out !== undefined) checkOutDir(values.out);
+  if (values.out !== undefined) checkOutputDir('--out', values.out, { empty: true });
 
   const progress = new Progress(io, count > 1 ? `${scenario.name} x${count}` : scenario.name);
   const files = [
