@@ -7,6 +7,7 @@
 // change how people behave, never what happens. The search runs on the unit cube: coordinate u
 // in [0, 1] maps to lo + u (hi - lo), or lo (hi / lo)^u on a log scale (rounded for a size in lots).
 import { z } from 'zod';
+import { pathKeys, prototypeKeyIn } from '../core/dotted-path.ts';
 
 export const MAX_FIT_PARAMS = 6;
 
@@ -43,6 +44,8 @@ const OUTCOME_KEY = /price|return|ratio|value|target/i;
 
 /** Why a path may not be fitted, or null when it may. */
 export function fitPathProblem(path: string): string | null {
+  const bad = prototypeKeyIn(path);
+  if (bad !== null) return `${JSON.stringify(bad)} is not a field name`;
   if (READING_REACH.test(path)) return null;
   if (!path.startsWith('agents.')) return 'only behavioural fields may be fitted: agents.* or a reading\'s reachFloor, shareProbability, classes.<class>.share or classes.<class>.delayScale';
   const keys = path.split('.');
@@ -55,7 +58,7 @@ export function fitPathProblem(path: string): string | null {
 /** Value at a dotted path of a plain object, or undefined (arrays indexed by number). */
 export function getPath(root: unknown, path: string): unknown {
   let node: unknown = root;
-  for (const key of path.split('.')) {
+  for (const key of pathKeys(path)) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[key];
   }
@@ -65,7 +68,7 @@ export function getPath(root: unknown, path: string): unknown {
 /** Sets a dotted path on a deep copy of `root`, creating missing objects on the way (the schema then judges the result). */
 export function withPath<T>(root: T, path: string, value: number): T {
   const copy = structuredClone(root) as Record<string, unknown>;
-  const keys = path.split('.');
+  const keys = pathKeys(path);
   let node = copy;
   for (const key of keys.slice(0, -1)) {
     const next = node[key];

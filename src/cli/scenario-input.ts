@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { getPreset, parseScenario, type Scenario, type ScenarioInput } from '../index.ts';
+import { prototypeKeyIn } from '../core/dotted-path.ts';
 import { UsageError } from './errors.ts';
 
 /** Parses a --set value: JSON when it parses (numbers, booleans, arrays), else the raw string. */
@@ -18,6 +19,8 @@ function parseValue(text: string): unknown {
 export function applySet(target: Record<string, unknown>, assignment: string): void {
   const eq = assignment.indexOf('=');
   if (eq <= 0) throw new UsageError(`--set expects path=value, got ${JSON.stringify(assignment)}`);
+  const bad = prototypeKeyIn(assignment.slice(0, eq));
+  if (bad !== null) throw new UsageError(`--set ${assignment}: ${JSON.stringify(bad)} is not a field name`);
   const path = assignment.slice(0, eq).split('.');
   let node: unknown = target;
   for (let i = 0; i < path.length - 1; i++) {
