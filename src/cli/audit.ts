@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { auditClaims, claimIds, type AuditJob, type AuditReport } from '../analysis/claims-audit.ts';
 import type { ScenarioInput, SeedReport } from '../index.ts';
-import { plainParseError, UsageError, wholeNumber } from './errors.ts';
+import { checkSeedRange, plainParseError, UsageError, wholeNumber } from './errors.ts';
 import { writeFileAtomic, type Io } from './io.ts';
 import { defaultWorkers } from './run-seeds.ts';
 import { runSeedJob } from './seed-job.ts';
@@ -109,6 +109,7 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`give at most one scenario file, got ${positionals.length}: ${positionals.join(' ')}`);
   const seeds = wholeNumber(values.seeds, '--seeds', 8, 2, 100);
   const firstSeed = wholeNumber(values.seed, '--seed', 1, 0);
+  checkSeedRange(firstSeed, seeds);
   const workers = values.workers === undefined ? undefined : wholeNumber(values.workers, '--workers', 1, 1, 64);
   const known = claimIds();
   const claims = values.claims?.split(',').map((x) => x.trim().toUpperCase()).filter((x) => x.length > 0);

@@ -75,8 +75,14 @@ export function wholeNumber(text: string | undefined, name: string, fallback: nu
   if (text === undefined) return fallback;
   const n = Number(text);
   if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < lo || n > hi) {
-    const range = hi === Number.MAX_SAFE_INTEGER ? `>= ${lo}` : `from ${lo} to ${hi}`;
+    const tooBig = /^\d+$/.test(text.trim()) && n > hi;
+    const range = hi !== Number.MAX_SAFE_INTEGER ? `from ${lo} to ${hi}` : tooBig ? `from ${lo} to 2^53 - 1 (${hi})` : `>= ${lo}`;
     throw new UsageError(`${name} must be a whole number ${range}, got ${text}`);
   }
   return n;
+}
+
+/** Seeds first..first+count-1 must all be exact integers (below 2^53). */
+export function checkSeedRange(first: number, count: number): void {
+  if (first > Number.MAX_SAFE_INTEGER - (count - 1)) throw new UsageError(`--seed ${first} with --seeds ${count}: the last seed would be past 2^53 - 1 (${Number.MAX_SAFE_INTEGER}); start at ${Number.MAX_SAFE_INTEGER - count + 1} at most`);
 }

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { ScenarioError, type Scenario, type SeedReport } from '../index.ts';
 import { runSeeds } from './run-seeds.ts';
-import { joinNegativeValues, plainParseError, UsageError, wholeNumber } from './errors.ts';
+import { checkSeedRange, joinNegativeValues, plainParseError, UsageError, wholeNumber } from './errors.ts';
 import type { Io } from './io.ts';
 import { Progress } from './progress.ts';
 import { loadScenario } from './scenario-input.ts';
@@ -106,6 +106,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`run takes one scenario file, got ${positionals.length}: ${positionals.join(' ')}`);
   const first = parseSeed(values.seed);
   const count = wholeNumber(values.seeds, '--seeds', 1, 1, 10_000);
+  checkSeedRange(first, count);
   const workers = values.workers === undefined ? undefined : wholeNumber(values.workers, '--workers', 1, 1, 256);
   let scenario: Scenario;
   try {

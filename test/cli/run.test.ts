@@ -32,6 +32,8 @@ describe('shocklab run', () => {
       [['run', '--preset', 'zi-smoke', '--set', 'agents.zeroIntelligence.count=-3'], /agents\.zeroIntelligence\.count.*-3/],
       [['run', '--preset', 'zi-smoke', '--set', 'agents.zeroIntelligence.colour=1'], /colour: unknown key/],
       [['run'], /give a scenario file or --preset/],
+      [['run', '--preset', 'zi-smoke', '--seed', '9007199254740993'], /--seed must be a whole number from 0 to 2\^53 - 1 \(9007199254740991\), got 9007199254740993/],
+      [['run', '--preset', 'zi-smoke', '--seed', '9007199254740991', '--seeds', '2'], /--seed 9007199254740991 with --seeds 2: the last seed would be past 2\^53 - 1/],
       [['run', '--preset', 'rmsc04', '--set', 'durationSeconds=1e9'], /durationSeconds: Too big: expected number to be <=8640000 \(got 1000000000\)/],
       [['run', '--preset', 'calm-day', '--set', 'schedule.days=100000'], /schedule\.days: .*at most 100 days.*\(got 100000\)/],
     ];
