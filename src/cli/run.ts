@@ -54,7 +54,6 @@ function formatReport(s: Scenario, rep: SeedReport): string {
   return out;
 }
 
-/** Refuses an output directory that exists and is not empty, before any simulation runs (missing parents are created at the end). */
 const USAGE = `usage: shocklab run <FILE.yaml|FILE.json | --preset NAME> [options]
 
 Runs a scenario for one or more seeds and prints, per seed, the tape hash and, per session and

@@ -19,9 +19,10 @@ function parseValue(text: string): unknown {
 export function applySet(target: Record<string, unknown>, assignment: string): void {
   const eq = assignment.indexOf('=');
   if (eq <= 0) throw new UsageError(`--set expects path=value, got ${JSON.stringify(assignment)}`);
-  const bad = prototypeKeyIn(assignment.slice(0, eq));
+  const pathText = assignment.slice(0, eq);
+  const bad = prototypeKeyIn(pathText);
   if (bad !== null) throw new UsageError(`--set ${assignment}: ${JSON.stringify(bad)} is not a field name`);
-  const path = assignment.slice(0, eq).split('.');
+  const path = pathText.split('.');
   let node: unknown = target;
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i];

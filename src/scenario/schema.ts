@@ -8,11 +8,11 @@ import { INVESTOR_CLASS_NAMES } from '../agents/classes.ts';
 import { economyParams, ParamError, setParameter } from '../economy/params.ts';
 import { everyDayCalendar, localTimeNs, usEquityCalendar, usStartDateProblem, type Calendar } from '../market/calendar.ts';
 import { NS_PER_DAY } from '../market/schedule.ts';
-import { duration, MAX_CASH_RATIO, MAX_RUN_DAYS, MAX_RUN_SECONDS, nonNegativeInt, positiveInt, probability } from './classes/common.ts';
+import { duration, MAX_CASH_RATIO, MAX_RUN_DAYS, MAX_RUN_SECONDS, positiveInt, probability } from './classes/common.ts';
+import { AGENT_CLASSES } from './classes/index.ts';
 
 /** The most a symbol's float may be worth at its reference price, in cents: 2^53 / 1024, so that cash of up to MAX_CASH_RATIO times a holding is exact. */
 const MAX_FLOAT_VALUE_CENTS = 2 ** 53 / 1024;
-import { AGENT_CLASSES } from './classes/index.ts';
 
 
 export const SymbolSchema = z.strictObject({
@@ -129,15 +129,14 @@ function crossFieldIssues(s: Scenario): string[] {
   const a = s.agents;
   const shares = [a.institutions, a.fastMoney, a.retail, a.passive].reduce((t, c) => t + (c?.floatShare ?? 0), 0);
   if (shares > 1 + 1e-12) issues.push(`agents: the classes' floatShare fractions add up to more than 1 (got ${Number(shares.toPrecision(12))})`);
+  const names = new Map<string, number>(); // name -> index of the first symbol with it
   s.symbols.forEach((x, i) => {
     const cents = x.referencePrice * x.tickCents * x.floatLots;
     if (cents > MAX_FLOAT_VALUE_CENTS) issues.push(`symbols.${i}.floatLots: the float's value at the reference price (referencePrice x tickCents x floatLots) is ${cents.toExponential(3)} cents, above ${MAX_FLOAT_VALUE_CENTS.toExponential(3)} (2^53 / 1024: cash up to ${MAX_CASH_RATIO}x a holding stays an exact number of cents) (got ${x.floatLots})`);
+    const first = names.get(x.name);
+    if (first === undefined) names.set(x.name, i);
+    else issues.push(`symbols.${i}.name: symbols.${first} has this name too; each symbol needs its own (its files and flows are named after it) (got ${JSON.stringify(x.name)})`);
   });
-  s.symbols.forEach((x, i) => {
-    const first = s.symbols.findIndex((y) => y.name === x.name);
-    if (first < i) issues.push(`symbols.${i}.name: symbols.${first} has this name too; each symbol needs its own (its files and flows are named after it) (got ${JSON.stringify(x.name)})`);
-  });
-  const names = new Set(s.symbols.map((x) => x.name));
   a.leveragedEtfs.forEach((e, i) => {
     if (!names.has(e.symbol)) issues.push(`agents.leveragedEtfs.${i}.symbol: not a symbol of this scenario (got ${JSON.stringify(e.symbol)})`);
   });

@@ -10,7 +10,6 @@ import type { Scenario } from '../schema.ts';
 import type { PopulationBuilder } from './descriptor.ts';
 
 export const positiveInt = z.number().int().positive();
-export const nonNegativeInt = z.number().int().nonnegative();
 export const probability = z.number().min(0).max(1);
 /** The most agents of one class (the engine is measured to 100,000 agents in about 0.43 GB). */
 export const MAX_AGENTS = 1_000_000;

@@ -2,12 +2,12 @@
 // parameters and how they are added, after every other class, with their assets scaled from real
 // dollars to the simulation's (agents/leveraged-etf.ts: rebalancing in the closing auction).
 import { z } from 'zod';
-import { latencyMicros, MAX_FUND_USD } from './common.ts';
 import { NS_PER_SECOND } from '../../core/units.ts';
 import { US_EQUITY_DAY } from '../../market/schedule.ts';
 import { DEFAULT_CLASS_GAPS } from '../../agents/class-gaps.ts';
 import { INVESTOR_CLASS_NAMES, InvestorClass } from '../../agents/classes.ts';
 import { LeveragedEtf } from '../../agents/leveraged-etf.ts';
+import { latencyMicros, MAX_FUND_USD } from './common.ts';
 import type { AgentClass } from './descriptor.ts';
 
 export const LeveragedEtfSchema = z.strictObject({
