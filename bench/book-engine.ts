@@ -1,17 +1,29 @@
 // One engine's replay of the LOBOPS1 stream in this process: decode (untimed), replay (timed),
 // check the end state, print one JSON line. Run by bench/book.ts in a fresh process per run.
-//   node --import tsx bench/book-engine.ts shocklab|nodejs-order-book [WARMUP_OPS]
+//   node --import tsx bench/book-engine.ts shocklab|shocklab-tsx|nodejs-order-book [WARMUP_OPS]
+// `shocklab` loads the public API as the CLI, its seed workers and bench:day load it (bin/load.js:
+// the esbuild bundle of src/index.ts); `shocklab-tsx` loads the book's sources file by file
+// through tsx, the fallback when no bundle can be built. Same code, loaded two ways.
 // shocklab's book is made before the clock with the stream's largest id and its number of limit
 // orders (the `maxId` and `capacity` options), as the native book sizes its arrays from the
 // stream; nodejs-order-book has no such options.
 // With WARMUP_OPS > 0 the engine first replays that many leading operations on a throwaway
 // book (untimed), so the timed replay measures compiled code rather than JIT warm-up.
 import { performance } from 'node:perf_hooks';
-import { OrderBook as PeerBook, Side as PeerSide } from 'nodejs-order-book';
-import { BUY, SELL, Status, createOrderBook } from '../src/book/index.ts';
 import { OP_CANCEL, OP_LIMIT, depthHash, endStateMismatches, loadExpected, loadStream, type EndState, type OpStream } from './lobops.ts';
 
-function replayShocklab(ops: OpStream, count = ops.count): { seconds: number; end: EndState } {
+type BookApi = Pick<typeof import('../src/index.ts'), 'BUY' | 'SELL' | 'Status' | 'createOrderBook'>;
+
+/** The book's API, loaded as `engine` says (only the one asked for is loaded). */
+async function loadBookApi(engine: string): Promise<BookApi> {
+  if (engine === 'shocklab-tsx') return import('../src/book/index.ts');
+  // @ts-expect-error bin/load.js is plain JavaScript without declarations
+  const { loadApi } = (await import('../bin/load.js')) as { loadApi: () => Promise<BookApi> };
+  return loadApi();
+}
+
+function replayShocklab(api: BookApi, ops: OpStream, count = ops.count): { seconds: number; end: EndState } {
+  const { BUY, SELL, Status, createOrderBook } = api;
   const { kind, side, id, price, qty } = ops;
   let maxId = 0;
   let limits = 0;
@@ -55,10 +67,13 @@ function replayShocklab(ops: OpStream, count = ops.count): { seconds: number; en
   };
 }
 
-function replayPeer(ops: OpStream, count = ops.count): { seconds: number; end: EndState } {
+type PeerApi = typeof import('nodejs-order-book');
+
+function replayPeer(peer: PeerApi, ops: OpStream, count = ops.count): { seconds: number; end: EndState } {
+  const { OrderBook: PeerBook, Side: PeerSide } = peer;
   const { kind, side, id, price, qty } = ops;
   const ids: string[] = new Array(count);
-  const sides: PeerSide[] = new Array(count);
+  const sides: (typeof PeerSide)[keyof typeof PeerSide][] = new Array(count);
   for (let i = 0; i < count; i++) {
     ids[i] = String(id[i]);
     sides[i] = side[i] === 0 ? PeerSide.BUY : PeerSide.SELL;
@@ -104,12 +119,16 @@ function replayPeer(ops: OpStream, count = ops.count): { seconds: number; end: E
 }
 
 const engine = process.argv[2];
-const ops = loadStream();
-const run = engine === 'shocklab' ? replayShocklab : engine === 'nodejs-order-book' ? replayPeer : null;
-if (!run) {
-  console.error(`usage: book-engine.ts shocklab|nodejs-order-book (got ${engine})`);
+if (engine !== 'shocklab' && engine !== 'shocklab-tsx' && engine !== 'nodejs-order-book') {
+  console.error(`usage: book-engine.ts shocklab|shocklab-tsx|nodejs-order-book (got ${engine})`);
   process.exit(2);
 }
+const ops = loadStream();
+// Each process loads only its own engine's code, as the native book's process holds only its own.
+const run =
+  engine === 'nodejs-order-book'
+    ? ((peer: PeerApi) => (o: OpStream, count?: number) => replayPeer(peer, o, count))(await import('nodejs-order-book'))
+    : ((api: BookApi) => (o: OpStream, count?: number) => replayShocklab(api, o, count))(await loadBookApi(engine));
 const warmup = Number(process.argv[3] ?? 0);
 if (!Number.isInteger(warmup) || warmup < 0 || warmup > ops.count) {
   console.error(`warm-up must be an integer number of operations in [0, ${ops.count}], got ${process.argv[3]}`);
