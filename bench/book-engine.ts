@@ -7,6 +7,7 @@
 // shocklab's book is made before the clock with the stream's largest id and its number of limit
 // orders (the `maxId` and `capacity` options), as the native book sizes its arrays from the
 // stream; nodejs-order-book has no such options.
+// The line says how the book was loaded (`loadedAs`: 'bundle' or 'tsx'; null for the peer).
 // With WARMUP_OPS > 0 the engine first replays that many leading operations on a throwaway
 // book (untimed), so the timed replay measures compiled code rather than JIT warm-up.
 import { performance } from 'node:perf_hooks';
@@ -14,12 +15,20 @@ import { OP_CANCEL, OP_LIMIT, depthHash, endStateMismatches, loadExpected, loadS
 
 type BookApi = Pick<typeof import('../src/index.ts'), 'BUY' | 'SELL' | 'Status' | 'createOrderBook'>;
 
+/** How this process loaded the book: 'bundle' or 'tsx' (loadApi falls back to tsx when no bundle can be built). */
+let loadedAs: string | null = null;
+
 /** The book's API, loaded as `engine` says (only the one asked for is loaded). */
 async function loadBookApi(engine: string): Promise<BookApi> {
-  if (engine === 'shocklab-tsx') return import('../src/book/index.ts');
+  if (engine === 'shocklab-tsx') {
+    loadedAs = 'tsx';
+    return import('../src/book/index.ts');
+  }
   // @ts-expect-error bin/load.js is plain JavaScript without declarations
-  const { loadApi } = (await import('../bin/load.js')) as { loadApi: () => Promise<BookApi> };
-  return loadApi();
+  const load = (await import('../bin/load.js')) as { loadApi: () => Promise<BookApi>; apiLoadedFrom: string | null };
+  const api = await load.loadApi();
+  loadedAs = load.apiLoadedFrom;
+  return api;
 }
 
 function replayShocklab(api: BookApi, ops: OpStream, count = ops.count): { seconds: number; end: EndState } {
@@ -138,4 +147,4 @@ if (warmup > 0) run(ops, warmup);
 const { seconds, end } = run(ops);
 const mismatches = endStateMismatches(end, loadExpected());
 const rssPeakMB = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({ engine, warmup, ops: ops.count, seconds, opsPerSec: ops.count / seconds, rssPeakMB, end, ok: mismatches.length === 0, mismatches }));
+console.log(JSON.stringify({ engine, loadedAs, warmup, ops: ops.count, seconds, opsPerSec: ops.count / seconds, rssPeakMB, end, ok: mismatches.length === 0, mismatches }));

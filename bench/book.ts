@@ -1,13 +1,13 @@
 // `npm run bench:book [-- --json] [--runs N] [--warmup OPS]`: replays the 1M-operation LOBOPS1 stream
 // through shocklab's book (loaded as the CLI loads it, and file by file through tsx) and through
 // nodejs-order-book, each run in a fresh process,
-// interleaved (ours, peer, ours, peer, ...), checks each reaches the meta file's end state, and
+// interleaved (each engine once a round, N rounds), checks each reaches the meta file's end state, and
 // prints the median ops/s, peak RSS and the ratio between the engines measured in this run. It
 // also builds the native C++ book of ../shared/bench/native/ with its README's flags (when g++
 // exists; otherwise it says so and skips it), runs it interleaved with the others, and prints
 // shocklab's speed as a percentage of it: the practical limit.
 // --warmup OPS first replays that many leading operations on a throwaway book in the same
-// process (both engines alike), so the timed replay sees compiled code; the default, 0, times
+// process (every engine alike), so the timed replay sees compiled code; the default, 0, times
 // a cold process, as the stream's README describes.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -37,6 +37,10 @@ function buildNative(): string | null {
   return exe;
 }
 const native = buildNative();
+// The bundle is built (once per source state) before the first round, so no timed process builds it.
+// @ts-expect-error bin/load.js is plain JavaScript without declarations
+const { bundleDir } = (await import('../bin/load.js')) as { bundleDir: () => Promise<string | null> };
+if ((await bundleDir()) === null) process.stderr.write('the esbuild bundle could not be built: `shocklab` runs through tsx, as `shocklab-tsx` does\n');
 // `shocklab` is the book loaded as the CLI and bench:day load it (the esbuild bundle of the public
 // API, bin/load.js); `shocklab-tsx` the same sources loaded file by file through tsx (the fallback),
 // reported beside it so that what the loading path is worth stays visible.
@@ -49,6 +53,8 @@ function runNative(exe: string): RunResult {
 
 interface RunResult {
   engine: string;
+  /** How the engine's process loaded shocklab's book ('bundle' or 'tsx'); absent for the peers. */
+  loadedAs?: string | null;
   opsPerSec: number;
   seconds: number;
   rssPeakMB: number;
@@ -76,12 +82,15 @@ const summary = engines.map((engine) => ({
   peakRssMB: Math.max(...results[engine].map((x) => x.rssPeakMB)),
   endStateOk: results[engine].every((x) => x.ok),
   runs: results[engine].map((x) => x.opsPerSec),
+  loadedAs: results[engine][0]?.loadedAs ?? null,
 }));
 const ops = (engine: string): number => summary.find((s) => s.engine === engine)!.medianOpsPerSec;
 const ratio = ops('shocklab') / ops('nodejs-order-book');
 const ofNative = native === null ? null : ops('shocklab') / ops('native-cpp');
 const tsxOfNative = native === null ? null : ops('shocklab-tsx') / ops('native-cpp');
 const allOk = summary.every((s) => s.endStateOk);
+const notBundled = results.shocklab.filter((x) => x.loadedAs !== 'bundle').length;
+if (notBundled > 0) process.stderr.write(`note: ${notBundled} of ${runs} \`shocklab\` runs loaded the book through tsx, not the bundle\n`);
 
 if (values.json) {
   console.log(JSON.stringify({ stream: 'ops-s42-n1000000', runs, warmupOps: Number(values.warmup), engines: summary, ratio, shareOfNative: ofNative, tsxShareOfNative: tsxOfNative, endStateOk: allOk }));

@@ -22,8 +22,8 @@ function sourceFiles(dir) {
   return out.sort();
 }
 
-/** The directory holding the bundles (main.mjs, seed-worker.mjs) for the current sources, built if needed; null when it cannot be built. */
-async function bundleDir() {
+/** The directory holding the bundles (main.mjs, seed-worker.mjs, api.mjs) for the current sources, built if needed; null when it cannot be built. */
+export async function bundleDir() {
   const hash = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))); // this loader's build options
   for (const f of sourceFiles(SRC)) hash.update(f.slice(ROOT.length)).update('\0').update(readFileSync(f)).update('\0');
   const cache = join(ROOT, 'node_modules', '.cache', 'shocklab');
@@ -61,12 +61,19 @@ async function bundleDir() {
   }
 }
 
+/** How the last `loadApi` call loaded the API: 'bundle', 'tsx', or null before any call. */
+export let apiLoadedFrom = null;
+
 /** Loads the public API (src/index.ts) as the CLI loads itself: from the bundle, else the sources through tsx (for the benchmarks). */
 export async function loadApi() {
   const dir = await bundleDir();
-  if (dir !== null) return import(pathToFileURL(join(dir, 'api.mjs')).href);
+  if (dir !== null) {
+    apiLoadedFrom = 'bundle';
+    return import(pathToFileURL(join(dir, 'api.mjs')).href);
+  }
   const { register } = await import('tsx/esm/api');
   register();
+  apiLoadedFrom = 'tsx';
   return import('../src/index.ts');
 }
 
