@@ -15,20 +15,14 @@ import { OP_CANCEL, OP_LIMIT, depthHash, endStateMismatches, loadExpected, loadS
 
 type BookApi = Pick<typeof import('../src/index.ts'), 'BUY' | 'SELL' | 'Status' | 'createOrderBook'>;
 
-/** How this process loaded the book: 'bundle' or 'tsx' (loadApi falls back to tsx when no bundle can be built). */
-let loadedAs: string | null = null;
-
-/** The book's API, loaded as `engine` says (only the one asked for is loaded). */
-async function loadBookApi(engine: string): Promise<BookApi> {
-  if (engine === 'shocklab-tsx') {
-    loadedAs = 'tsx';
-    return import('../src/book/index.ts');
-  }
+/** The book's API, loaded as `engine` says (only the one asked for is loaded), and how it was loaded:
+ * 'bundle' or 'tsx' (loadApi falls back to tsx when no bundle can be built). */
+async function loadBookApi(engine: string): Promise<{ api: BookApi; loadedAs: string }> {
+  if (engine === 'shocklab-tsx') return { api: await import('../src/book/index.ts'), loadedAs: 'tsx' };
   // @ts-expect-error bin/load.js is plain JavaScript without declarations
-  const load = (await import('../bin/load.js')) as { loadApi: () => Promise<BookApi>; apiLoadedFrom: string | null };
+  const load = (await import('../bin/load.js')) as { loadApi: () => Promise<BookApi>; apiLoadedFrom: string };
   const api = await load.loadApi();
-  loadedAs = load.apiLoadedFrom;
-  return api;
+  return { api, loadedAs: load.apiLoadedFrom };
 }
 
 function replayShocklab(api: BookApi, ops: OpStream, count = ops.count): { seconds: number; end: EndState } {
@@ -134,10 +128,16 @@ if (engine !== 'shocklab' && engine !== 'shocklab-tsx' && engine !== 'nodejs-ord
 }
 const ops = loadStream();
 // Each process loads only its own engine's code, as the native book's process holds only its own.
-const run =
-  engine === 'nodejs-order-book'
-    ? ((peer: PeerApi) => (o: OpStream, count?: number) => replayPeer(peer, o, count))(await import('nodejs-order-book'))
-    : ((api: BookApi) => (o: OpStream, count?: number) => replayShocklab(api, o, count))(await loadBookApi(engine));
+let run: (o: OpStream, count?: number) => { seconds: number; end: EndState };
+let loadedAs: string | null = null;
+if (engine === 'nodejs-order-book') {
+  const peer = await import('nodejs-order-book');
+  run = (o, count) => replayPeer(peer, o, count);
+} else {
+  const loaded = await loadBookApi(engine);
+  loadedAs = loaded.loadedAs;
+  run = (o, count) => replayShocklab(loaded.api, o, count);
+}
 const warmup = Number(process.argv[3] ?? 0);
 if (!Number.isInteger(warmup) || warmup < 0 || warmup > ops.count) {
   console.error(`warm-up must be an integer number of operations in [0, ${ops.count}], got ${process.argv[3]}`);
